@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace TestDataAgent.Api.Health;
+
+/// <summary>
+/// Runs every registered health check and names each component's state as the wire reports it:
+/// <c>healthy</c>, <c>degraded</c>, <c>unavailable</c>, or <c>not_configured</c> for a dependency that is not set up.
+/// </summary>
+public sealed class DependencyHealthReporter(HealthCheckService healthChecks, IConfiguration configuration)
+{
+    public async Task<HealthSnapshot> CheckAsync(CancellationToken cancellationToken)
+    {
+        var report = await healthChecks.CheckHealthAsync(cancellationToken);
+        var components = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, entry) in report.Entries)
+        {
+            if (entry.Tags.Contains("live"))
+            {
+                // The liveness "self" check says the process runs; it is not a component.
+                continue;
+            }
+
+            components[name] = entry.Status switch
+            {
+                HealthStatus.Healthy => "healthy",
+                HealthStatus.Degraded => "degraded",
+                _ => "unavailable",
+            };
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(RedisExtensions.ConnectionName)))
+        {
+            components[RedisExtensions.ConnectionName] = "not_configured";
+        }
+
+        var serving = report.Entries.TryGetValue(GrpcServerHealthCheck.Name, out var server) && server.Status == HealthStatus.Healthy;
+        return new HealthSnapshot(serving, components);
+    }
+}
+
+/// <summary>Whether the service can serve, and each component's state.</summary>
+public sealed record HealthSnapshot(bool Serving, IReadOnlyDictionary<string, string> Components);

@@ -1,0 +1,34 @@
+using TestDataAgent.Contracts.V1;
+using TestDataAgent.Generators.Requests;
+
+namespace TestDataAgent.Api.Mapping;
+
+/// <summary>Maps the wire request to the domain's input; validation happens in the domain, once.</summary>
+internal static class RequestMapper
+{
+    public static GenerationRequestInput ToInput(GenerateRequest request) => new()
+    {
+        RequestId = request.RequestId,
+        Domain = request.Domain,
+        Entity = request.Entity,
+        PredefinedSchema = request.Schema?.PredefinedSchema ?? "",
+        HasSchemaFields = request.Schema?.Fields.Count > 0,
+        HasConstraints = request.Constraints?.FieldConstraints.Count > 0,
+        Scenarios = request.Scenarios
+            .Select(s => new ScenarioInput(s.Name, s.Count, new Dictionary<string, string>(s.Overrides), s.Description))
+            .ToList(),
+        Context = request.Context,
+        Hints = request.Hints.ToList(),
+        OutputFormat = (int)request.OutputFormat,
+        Count = request.Count,
+        UseCache = request.UseCache,
+        LearnFromHistory = request.LearnFromHistory,
+        DefectTriggering = request.DefectTriggering,
+        ProductionLike = request.ProductionLike,
+        InlineSchema = request.InlineSchema,
+        GenerationMethod = (int)request.GenerationMethod,
+        CustomSchema = request.CustomSchema,
+        Seed = request.HasSeed ? request.Seed : null,
+        ReferenceTime = request.ReferenceTime,
+    };
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using TestDataAgent.Contracts.V1;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Pipeline;
+using TestDataAgent.Generators.Schemas;
+using WireMetadata = TestDataAgent.Contracts.V1.GenerationMetadata;
+
+namespace TestDataAgent.Api.Mapping;
+
+/// <summary>Maps domain results back to the wire.</summary>
+internal static class ResponseMapper
+{
+    public static GenerateResponse ToResponse(string requestId, GenerationResult result) => new()
+    {
+        RequestId = requestId,
+        Success = true,
+        Data = result.Data,
+        RecordCount = result.RecordCount,
+        Metadata = ToMetadata(result.Metadata),
+    };
+
+    public static GenerateResponse ToError(string requestId, string error) => new()
+    {
+        RequestId = requestId,
+        Success = false,
+        Error = error,
+    };
+
+    public static WireMetadata ToMetadata(Generators.Pipeline.GenerationMetadata metadata)
+    {
+        var wire = new WireMetadata
+        {
+            GenerationPath = metadata.Path.ToWireName(),
+            RequestedPath = metadata.RequestedPath.ToWireName(),
+            RoutingReason = metadata.RoutingReason,
+            LlmTokensUsed = metadata.LlmTokensUsed,
+            LlmModel = metadata.LlmModel,
+            GenerationTimeMs = (float)metadata.GenerationTimeMs,
+            CoherenceScore = (float)metadata.CoherenceScore,
+            Seed = metadata.Seed,
+            ReferenceTime = metadata.ReferenceTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            CacheHit = metadata.CacheHit,
+        };
+        foreach (var (name, count) in metadata.ScenarioCounts)
+        {
+            wire.ScenarioCounts[name] = count;
+        }
+
+        wire.Warnings.Add(metadata.Warnings);
+        return wire;
+    }
+
+    public static SchemaInfo ToSchemaInfo(EntitySchema schema, SchemaExampleProvider examples)
+    {
+        var info = new SchemaInfo { Name = schema.Name, Domain = schema.Domain, Description = schema.Description };
+        foreach (var field in schema.Fields)
+        {
+            info.Fields.Add(new SchemaFieldInfo
+            {
+                Name = field.Name,
+                Type = field.Kind.ToName(),
+                Required = field.Required,
+                Description = field.Description,
+                Example = examples.For(schema, field),
+            });
+        }
+
+        return info;
+    }
+}

@@ -1,0 +1,123 @@
+using Grpc.Core;
+using TestDataAgent.Api.Health;
+using TestDataAgent.Api.Mapping;
+using TestDataAgent.Contracts.V1;
+using TestDataAgent.Generators.Pipeline;
+using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Schemas;
+
+namespace TestDataAgent.Api.Services;
+
+/// <summary>
+/// The <c>testdata.v1.TestDataService</c> adapter: map the wire request, delegate to the domain, map back.
+/// Unary errors are in-band (<c>success=false</c>, <c>error</c>) as the original's clients expect; a stream refuses a
+/// bad request with <c>INVALID_ARGUMENT</c> before its first chunk.
+/// </summary>
+public sealed partial class TestDataGrpcService(
+    GenerationRequestValidator validator,
+    GenerationService generation,
+    ISchemaRegistry schemas,
+    SchemaExampleProvider examples,
+    DependencyHealthReporter health,
+    ILogger<TestDataGrpcService> logger) : TestDataService.TestDataServiceBase
+{
+    public const string ServiceName = "testdata.v1.TestDataService";
+
+    public override async Task<GenerateResponse> GenerateData(GenerateRequest request, ServerCallContext context)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["request_id"] = request.RequestId });
+        GenerationRequest domainRequest;
+        try
+        {
+            domainRequest = validator.Validate(RequestMapper.ToInput(request), RequestMode.Unary);
+        }
+        catch (InvalidRequestException ex)
+        {
+            LogRejected(ex.Field, ex.Message);
+            return ResponseMapper.ToError(request.RequestId, ex.Message);
+        }
+
+        try
+        {
+            var result = await generation.GenerateAsync(domainRequest, context.CancellationToken);
+            return ResponseMapper.ToResponse(request.RequestId, result);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Cancelled, "The client cancelled the call or its deadline passed."));
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            // In-band, as the original's clients expect; the details stay in the log.
+            LogFailed(ex, domainRequest.Entity);
+            return ResponseMapper.ToError(request.RequestId, $"Generation failed for entity '{domainRequest.Entity}': {ex.GetType().Name}. See the service log for request_id '{request.RequestId}'.");
+        }
+    }
+
+    public override async Task GenerateDataStream(GenerateRequest request, IServerStreamWriter<DataChunk> responseStream, ServerCallContext context)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["request_id"] = request.RequestId });
+        GenerationRequest domainRequest;
+        try
+        {
+            domainRequest = validator.Validate(RequestMapper.ToInput(request), RequestMode.Stream);
+        }
+        catch (InvalidRequestException ex)
+        {
+            LogRejected(ex.Field, ex.Message);
+            throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
+        }
+
+        var index = 0;
+        try
+        {
+            await foreach (var data in generation.StreamAsync(domainRequest, context.CancellationToken))
+            {
+                await responseStream.WriteAsync(new DataChunk { RequestId = request.RequestId, Data = data, ChunkIndex = index++ }, context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            LogStreamCancelled(index);
+            throw new RpcException(new Status(StatusCode.Cancelled, "The client cancelled the stream or its deadline passed."));
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            // The original's clients read a final chunk whose data is {"error": "..."}.
+            LogFailed(ex, domainRequest.Entity);
+            var error = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = $"Generation failed after {index} chunk(s): {ex.GetType().Name}" });
+            await responseStream.WriteAsync(new DataChunk { RequestId = request.RequestId, Data = error, ChunkIndex = index, IsFinal = true }, context.CancellationToken);
+            return;
+        }
+
+        await responseStream.WriteAsync(new DataChunk { RequestId = request.RequestId, Data = "", ChunkIndex = index, IsFinal = true }, context.CancellationToken);
+    }
+
+    public override Task<GetSchemasResponse> GetSchemas(GetSchemasRequest request, ServerCallContext context)
+    {
+        var response = new GetSchemasResponse();
+        response.Schemas.Add(schemas.List(request.Domain).Select(s => ResponseMapper.ToSchemaInfo(s, examples)));
+        return Task.FromResult(response);
+    }
+
+    public override async Task<HealthCheckResponse> HealthCheck(HealthCheckRequest request, ServerCallContext context)
+    {
+        var snapshot = await health.CheckAsync(context.CancellationToken);
+        var response = new HealthCheckResponse { Status = snapshot.Serving ? "healthy" : "unhealthy" };
+        foreach (var (name, state) in snapshot.Components)
+        {
+            response.Components[name] = state;
+        }
+
+        return response;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected request: {Field}: {Reason}")]
+    private partial void LogRejected(string field, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Generation failed for {Entity}")]
+    private partial void LogFailed(Exception exception, string entity);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stream cancelled by the client after {Chunks} chunk(s)")]
+    private partial void LogStreamCancelled(int chunks);
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TestDataAgent.Generators.Schemas;
+
+namespace TestDataAgent.Generators.Catalog;
+
+/// <summary>
+/// Product themes (fitness, beauty, home …), each with a category, brands and products with price ranges,
+/// plus review phrasing by sentiment. A record draws one theme, so a cart's items belong together and a
+/// product's name, category, brand and price fit each other.
+/// </summary>
+public sealed class ThemeCatalog
+{
+    private static readonly Lazy<ThemeCatalog> s_default = new(LoadEmbedded);
+
+    private ThemeCatalog(IReadOnlyList<Theme> themes, ReviewPhrases reviews)
+    {
+        Themes = themes;
+        Reviews = reviews;
+    }
+
+    public static ThemeCatalog Default => s_default.Value;
+
+    public IReadOnlyList<Theme> Themes { get; }
+
+    public ReviewPhrases Reviews { get; }
+
+    private static ThemeCatalog LoadEmbedded()
+    {
+        var assembly = typeof(ThemeCatalog).Assembly;
+        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+        var themes = JsonSerializer.Deserialize<ThemeFile>(SchemaRegistry.ReadResource(assembly, "TestDataAgent.Catalog.themes.json"), options)
+            ?? throw new InvalidOperationException("themes.json is empty.");
+        var reviews = JsonSerializer.Deserialize<ReviewPhrases>(SchemaRegistry.ReadResource(assembly, "TestDataAgent.Catalog.reviews.json"), options)
+            ?? throw new InvalidOperationException("reviews.json is empty.");
+        return new ThemeCatalog(themes.Themes, reviews);
+    }
+
+    private sealed record ThemeFile([property: JsonPropertyName("themes")] List<Theme> Themes);
+}
+
+public sealed record Theme(string Key, string Category, IReadOnlyList<string> Brands, IReadOnlyList<ThemeProduct> Products);
+
+public sealed record ThemeProduct(string Name, decimal MinPrice, decimal MaxPrice, string Description);
+
+/// <summary>Review titles and sentences keyed by sentiment (<c>positive</c>, <c>neutral</c>, <c>negative</c>).</summary>
+public sealed record ReviewPhrases(
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Titles,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Openers,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Details,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Closers);

@@ -1,0 +1,97 @@
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Schemas;
+
+namespace TestDataAgent.Generators.Coherence;
+
+/// <summary>
+/// Scores a record by the share of its schema's <c>derive</c> rules it satisfies (1.0 when it satisfies all, or
+/// when the schema has none). Total: any value of any type is scored, never thrown on.
+/// </summary>
+public sealed class CoherenceScorer
+{
+    private const decimal MoneyTolerance = 0.01m;
+
+    public double Score(DataRecord record, EntitySchema schema)
+    {
+        var checks = 0;
+        var passed = 0;
+        foreach (var rule in schema.Derivations)
+        {
+            if (Check(record, rule) is { } ok)
+            {
+                checks++;
+                passed += ok ? 1 : 0;
+            }
+        }
+
+        return checks == 0 ? 1.0 : (double)passed / checks;
+    }
+
+    /// <summary>Whether the record satisfies the rule, or <see langword="null"/> when the rule does not apply to it.</summary>
+    public static bool? Check(DataRecord record, DerivationRule rule)
+    {
+        switch (rule)
+        {
+            case SumOfItemsRule sum:
+                if (record.GetValueOrDefault(sum.Items) is not List<object?> items || Values.AsDecimal(record.GetValueOrDefault(sum.Target)) is not { } subtotal)
+                {
+                    return null;
+                }
+
+                var expected = 0m;
+                foreach (var item in items)
+                {
+                    if (item is not DataRecord line || Values.AsDecimal(line.GetValueOrDefault(sum.Quantity)) is not { } q || Values.AsDecimal(line.GetValueOrDefault(sum.Price)) is not { } p)
+                    {
+                        return false;
+                    }
+
+                    expected += q * p;
+                }
+
+                return Math.Abs(subtotal - expected) <= MoneyTolerance;
+            case PercentOfRule percent:
+                if (Values.AsDecimal(record.GetValueOrDefault(percent.Base)) is not { } baseValue || Values.AsDecimal(record.GetValueOrDefault(percent.Target)) is not { } part)
+                {
+                    return null;
+                }
+
+                return part >= (baseValue * (decimal)percent.MinPercent / 100m) - MoneyTolerance &&
+                       part <= (baseValue * (decimal)percent.MaxPercent / 100m) + MoneyTolerance;
+            case SumRule sumRule:
+                if (Values.AsDecimal(record.GetValueOrDefault(sumRule.Target)) is not { } total)
+                {
+                    return null;
+                }
+
+                var computed = sumRule.Add.Sum(n => Values.AsDecimal(record.GetValueOrDefault(n)) ?? 0m) - sumRule.Subtract.Sum(n => Values.AsDecimal(record.GetValueOrDefault(n)) ?? 0m);
+                return Math.Abs(total - computed) <= MoneyTolerance;
+            case NotBeforeRule notBefore:
+                if (Values.AsInstant(record.GetValueOrDefault(notBefore.Target)) is not { } later || Values.AsInstant(record.GetValueOrDefault(notBefore.Reference)) is not { } earlier)
+                {
+                    return null;
+                }
+
+                return later >= earlier;
+            case PresentWhenRule presentWhen:
+                var should = record.GetValueOrDefault(presentWhen.Field) is string s && presentWhen.Values.Contains(s);
+                return should == (record.GetValueOrDefault(presentWhen.Target) is not null);
+            case PositiveWhenRule positive:
+                if (record.GetValueOrDefault(positive.Flag) is not bool flag || Values.AsDecimal(record.GetValueOrDefault(positive.Target)) is not { } amount)
+                {
+                    return null;
+                }
+
+                return flag == amount > 0;
+            case ExactlyOneTrueRule exactlyOne:
+                if (record.GetValueOrDefault(exactlyOne.Items) is not List<object?> { Count: > 0 } entries)
+                {
+                    return null;
+                }
+
+                return entries.Count(e => e is DataRecord r && r.GetValueOrDefault(exactlyOne.Field) is true) == 1;
+            default:
+                return null;
+        }
+    }
+}

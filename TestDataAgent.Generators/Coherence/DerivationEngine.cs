@@ -1,0 +1,146 @@
+using System.Globalization;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Schemas;
+using TestDataAgent.Generators.Traditional;
+
+namespace TestDataAgent.Generators.Coherence;
+
+/// <summary>
+/// Applies a schema's <c>derive</c> rules to a finished record so totals add up and timestamps are ordered.
+/// Fields a scenario overrode are left as the caller set them.
+/// </summary>
+internal static class DerivationEngine
+{
+    public static void Apply(GenerationContext context, DataRecord record, IReadOnlyList<DerivationRule> rules,
+        IReadOnlyDictionary<string, FieldPlan> plans, IReadOnlyDictionary<string, object?> overrides)
+    {
+        foreach (var rule in rules)
+        {
+            if (overrides.ContainsKey(rule.Target) && rule is not ExactlyOneTrueRule)
+            {
+                continue;
+            }
+
+            switch (rule)
+            {
+                case SumOfItemsRule sum:
+                    if (record.TryGetValue(sum.Items, out var items) && items is List<object?> list)
+                    {
+                        var total = 0m;
+                        foreach (var item in list)
+                        {
+                            if (item is DataRecord line && Values.AsDecimal(line.GetValueOrDefault(sum.Quantity)) is { } q && Values.AsDecimal(line.GetValueOrDefault(sum.Price)) is { } p)
+                            {
+                                total += q * p;
+                            }
+                        }
+
+                        record[sum.Target] = Math.Round(total, 2, MidpointRounding.AwayFromZero);
+                    }
+
+                    break;
+                case PercentOfRule percent:
+                    if (Values.AsDecimal(record.GetValueOrDefault(percent.Base)) is { } baseValue)
+                    {
+                        var rate = (decimal)context.Random.Double(percent.MinPercent, percent.MaxPercent);
+                        record[percent.Target] = Math.Round(baseValue * Math.Round(rate, 2) / 100m, 2, MidpointRounding.AwayFromZero);
+                    }
+
+                    break;
+                case SumRule sumRule:
+                    var result = 0m;
+                    foreach (var name in sumRule.Add)
+                    {
+                        result += Values.AsDecimal(record.GetValueOrDefault(name)) ?? 0m;
+                    }
+
+                    foreach (var name in sumRule.Subtract)
+                    {
+                        result -= Values.AsDecimal(record.GetValueOrDefault(name)) ?? 0m;
+                    }
+
+                    record[sumRule.Target] = Math.Round(result, 2, MidpointRounding.AwayFromZero);
+                    break;
+                case NotBeforeRule notBefore:
+                    ApplyNotBefore(context, record, notBefore);
+                    break;
+                case PresentWhenRule presentWhen:
+                    var shouldExist = record.TryGetValue(presentWhen.Field, out var fieldValue) && fieldValue is string s && presentWhen.Values.Contains(s);
+                    if (!shouldExist)
+                    {
+                        record.Remove(presentWhen.Target);
+                    }
+                    else if (!record.ContainsKey(presentWhen.Target) && plans.TryGetValue(presentWhen.Target, out var plan))
+                    {
+                        record[presentWhen.Target] = plan.Generate(context, record);
+                        MoveToSchemaPosition(record, presentWhen.Target, plans);
+                    }
+
+                    break;
+                case PositiveWhenRule positive:
+                    if (record.TryGetValue(positive.Flag, out var flag) && flag is bool on && plans.TryGetValue(positive.Target, out var targetPlan))
+                    {
+                        var min = (long)Math.Max(1, targetPlan.Definition.Min ?? 1);
+                        var max = (long)(targetPlan.Definition.Max ?? min + 100);
+                        var current = record.GetValueOrDefault(positive.Target) as long?;
+                        record[positive.Target] = on ? (current > 0 ? current : context.Random.Long(min, Math.Max(min, max))) : 0L;
+                    }
+
+                    break;
+                case ExactlyOneTrueRule exactlyOne:
+                    if (record.TryGetValue(exactlyOne.Items, out var entries) && entries is List<object?> { Count: > 0 } entryList)
+                    {
+                        var chosen = context.Random.Number(0, entryList.Count - 1);
+                        for (var i = 0; i < entryList.Count; i++)
+                        {
+                            if (entryList[i] is DataRecord entry)
+                            {
+                                entry[exactlyOne.Field] = i == chosen;
+                            }
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void ApplyNotBefore(GenerationContext context, DataRecord record, NotBeforeRule rule)
+    {
+        if (!record.TryGetValue(rule.Target, out var target) || target is not string targetText ||
+            !record.TryGetValue(rule.Reference, out var reference) || reference is not string referenceText ||
+            Values.AsInstant(referenceText) is not { } start)
+        {
+            return;
+        }
+
+        var latest = context.ReferenceTime;
+        var room = Math.Max(0, Math.Min(rule.MaxGapHours * 3600, (latest - start).TotalSeconds));
+        var instant = start.AddSeconds(context.Random.Long(0, (long)room));
+        record[rule.Target] = targetText.Length == 10
+            ? instant.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+
+    private static void MoveToSchemaPosition(DataRecord record, string name, IReadOnlyDictionary<string, FieldPlan> plans)
+    {
+        // Keep schema order: a field added late goes back where the schema puts it.
+        var value = record[name];
+        record.Remove(name);
+        var position = 0;
+        foreach (var key in plans.Keys)
+        {
+            if (key == name)
+            {
+                break;
+            }
+
+            if (record.ContainsKey(key))
+            {
+                position++;
+            }
+        }
+
+        record.Insert(position, name, value);
+    }
+}

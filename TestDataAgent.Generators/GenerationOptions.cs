@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TestDataAgent.Generators;
+
+/// <summary>Limits and chunking, bound from the <c>Generation</c> configuration section.</summary>
+public sealed class GenerationOptions
+{
+    public const string SectionName = "Generation";
+
+    /// <summary>Most records a unary <c>GenerateData</c> returns (the original's <c>MAX_SYNC_RECORDS</c>).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxSyncRecords { get; set; } = 10_000;
+
+    /// <summary>Most records one <c>GenerateDataStream</c> call produces.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxStreamRecords { get; set; } = 10_000_000;
+
+    /// <summary>Most records in one stream chunk.</summary>
+    [Range(1, 100_000)]
+    public int ChunkMaxRecords { get; set; } = 500;
+
+    /// <summary>A chunk is sent once its data reaches this many bytes.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int ChunkMaxBytes { get; set; } = 64 * 1024;
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TestDataAgent.Generators;
+using TestDataAgent.Generators.Catalog;
+using TestDataAgent.Generators.Coherence;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Pipeline;
+using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Routing;
+using TestDataAgent.Generators.Schemas;
+using TestDataAgent.Generators.Traditional;
+using TestDataAgent.Generators.Validation;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class GeneratorsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the generation pipeline: the schema registry (built-ins plus <paramref name="schemaDirectory"/>), request
+    /// validation, the router, the traditional generator, validation, coherence scoring and output writers.
+    /// Options come from <see cref="GenerationOptions"/>; register them before calling this.
+    /// </summary>
+    public static IServiceCollection AddTestDataGenerators(this IServiceCollection services, string? schemaDirectory = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISchemaRegistry>(_ => SchemaRegistry.Load(schemaDirectory));
+        services.TryAddSingleton(_ => ThemeCatalog.Default);
+        services.TryAddSingleton<GenerationRequestValidator>();
+        services.TryAddSingleton<IntelligenceRouter>();
+        services.TryAddSingleton<RecordValidator>();
+        services.TryAddSingleton<CoherenceScorer>();
+        services.TryAddSingleton<TraditionalGenerator>();
+        services.AddSingleton<IRecordGenerator>(sp => sp.GetRequiredService<TraditionalGenerator>());
+        services.TryAddSingleton<SchemaExampleProvider>();
+        services.TryAddSingleton<GenerationService>();
+        return services;
+    }
+}

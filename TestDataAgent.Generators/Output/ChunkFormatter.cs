@@ -1,0 +1,68 @@
+using System.Buffers;
+using System.Text;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Schemas;
+
+namespace TestDataAgent.Generators.Output;
+
+/// <summary>
+/// Writes records of one format into chunks. Each chunk is complete on its own (a JSON array, NDJSON lines, CSV
+/// rows — with the header in the first chunk only —, or SQL statements), and the chunks joined give the whole.
+/// </summary>
+public abstract class ChunkFormatter : IDisposable
+{
+    protected ArrayBufferWriter<byte> Buffer { get; } = new(64 * 1024);
+
+    /// <summary>Records in the chunk being built.</summary>
+    public int RecordCount { get; private set; }
+
+    /// <summary>Bytes written to the chunk being built.</summary>
+    public virtual long ByteCount => Buffer.WrittenCount;
+
+    /// <summary>Whether a chunk has been completed already.</summary>
+    protected bool PastFirstChunk { get; private set; }
+
+    public static ChunkFormatter Create(DataFormat format, EntitySchema schema) => format switch
+    {
+        DataFormat.Json => new JsonArrayFormatter(),
+        DataFormat.Ndjson => new NdjsonFormatter(),
+        DataFormat.Csv => new CsvFormatter(schema),
+        DataFormat.Sql => new SqlFormatter(schema),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    public void Add(DataRecord record)
+    {
+        WriteRecord(record, RecordCount == 0);
+        RecordCount++;
+    }
+
+    /// <summary>Finishes the chunk and returns its text; the formatter is then ready for the next chunk.</summary>
+    public string Complete()
+    {
+        FinishChunk();
+        var text = Encoding.UTF8.GetString(Buffer.WrittenSpan);
+        Buffer.Clear();
+        RecordCount = 0;
+        PastFirstChunk = true;
+        return text;
+    }
+
+    protected abstract void WriteRecord(DataRecord record, bool firstInChunk);
+
+    protected virtual void FinishChunk()
+    {
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    protected void WriteText(string text) => Encoding.UTF8.GetBytes(text, Buffer);
+}

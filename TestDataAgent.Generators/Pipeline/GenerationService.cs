@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TestDataAgent.Generators.Coherence;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Output;
+using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Routing;
+using TestDataAgent.Generators.Validation;
+
+namespace TestDataAgent.Generators.Pipeline;
+
+/// <summary>
+/// The request flow after validation: route, pick an available generator (falling back hybrid → llm or rag →
+/// traditional), generate, validate and score every record, and write the requested format, whole or in chunks.
+/// </summary>
+public sealed partial class GenerationService(
+    IntelligenceRouter router,
+    IEnumerable<IRecordGenerator> generators,
+    RecordValidator validator,
+    CoherenceScorer scorer,
+    IOptions<GenerationOptions> options,
+    ILogger<GenerationService> logger)
+{
+    private readonly Dictionary<GenerationPath, IRecordGenerator> _generators = generators.ToDictionary(g => g.Path);
+
+    public GenerationPlan Plan(GenerationRequest request)
+    {
+        var decision = router.Route(request);
+        var warnings = new List<string>(request.Warnings);
+        var path = decision.Path;
+        var reason = decision.Reason;
+        while (!TryGetAvailable(path, out _))
+        {
+            var fallback = path switch
+            {
+                GenerationPath.Hybrid when TryGetAvailable(GenerationPath.Llm, out _) => GenerationPath.Llm,
+                GenerationPath.Hybrid when TryGetAvailable(GenerationPath.Rag, out _) => GenerationPath.Rag,
+                _ => GenerationPath.Traditional,
+            };
+            var why = _generators.TryGetValue(path, out var missing) ? missing.UnavailableReason : "not available in this deployment";
+            warnings.Add($"{path.ToWireName()} path unavailable ({why}); used {fallback.ToWireName()}");
+            reason = $"{reason}; fell back to {fallback.ToWireName()}: {path.ToWireName()} unavailable ({why})";
+            path = fallback;
+        }
+
+        TryGetAvailable(path, out var generator);
+        return new GenerationPlan(generator!, decision, reason, warnings);
+    }
+
+    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var plan = Plan(request);
+        using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
+        var tally = new RecordTally(request.Schema, validator, scorer);
+        await foreach (var record in plan.Generator.GenerateAsync(request, cancellationToken).WithCancellation(cancellationToken))
+        {
+            tally.Add(record);
+            formatter.Add(record);
+        }
+
+        var data = formatter.Complete();
+        var metadata = BuildMetadata(request, plan, tally, Stopwatch.GetElapsedTime(started));
+        LogGenerated(tally.Count, request.Entity, plan.Generator.Path, metadata.GenerationTimeMs);
+        return new GenerationResult(data, tally.Count, metadata);
+    }
+
+    /// <summary>
+    /// Yields chunks as records are made: at most <see cref="GenerationOptions.ChunkMaxRecords"/> records or about
+    /// <see cref="GenerationOptions.ChunkMaxBytes"/> bytes each. Memory stays constant however many records there are.
+    /// </summary>
+    public async IAsyncEnumerable<string> StreamAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var plan = Plan(request);
+        using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
+        var tally = new RecordTally(request.Schema, validator, scorer);
+        await foreach (var record in plan.Generator.GenerateAsync(request, cancellationToken).WithCancellation(cancellationToken))
+        {
+            tally.Add(record);
+            formatter.Add(record);
+            if (formatter.RecordCount >= limits.ChunkMaxRecords || formatter.ByteCount >= limits.ChunkMaxBytes)
+            {
+                yield return formatter.Complete();
+            }
+        }
+
+        if (formatter.RecordCount > 0)
+        {
+            yield return formatter.Complete();
+        }
+
+        LogStreamed(tally.Count, request.Entity, plan.Generator.Path);
+    }
+
+    private bool TryGetAvailable(GenerationPath path, out IRecordGenerator? generator)
+    {
+        if (_generators.TryGetValue(path, out var candidate) && candidate.IsAvailable)
+        {
+            generator = candidate;
+            return true;
+        }
+
+        generator = null;
+        return false;
+    }
+
+    private static GenerationMetadata BuildMetadata(GenerationRequest request, GenerationPlan plan, RecordTally tally, TimeSpan elapsed)
+    {
+        var warnings = new List<string>(plan.Warnings);
+        if (tally.InvalidRecords > 0)
+        {
+            warnings.Add($"{tally.InvalidRecords} record(s) failed schema validation; first: {tally.FirstViolation}");
+        }
+
+        return new GenerationMetadata
+        {
+            Path = plan.Generator.Path,
+            RequestedPath = plan.Decision.Path,
+            RoutingReason = plan.Reason,
+            Seed = request.Seed,
+            ReferenceTime = request.ReferenceTime,
+            GenerationTimeMs = elapsed.TotalMilliseconds,
+            CoherenceScore = tally.MeanCoherence,
+            ScenarioCounts = tally.ScenarioCounts,
+            Warnings = warnings,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generated {Count} {Entity} records on the {Path} path in {ElapsedMs:F1} ms")]
+    private partial void LogGenerated(int count, string entity, GenerationPath path, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Streamed {Count} {Entity} records on the {Path} path")]
+    private partial void LogStreamed(int count, string entity, GenerationPath path);
+}

@@ -1,0 +1,32 @@
+namespace TestDataAgent.Generators.Requests;
+
+/// <summary>
+/// A request as the caller sent it, before validation: the transport maps its wire message to this and
+/// <see cref="GenerationRequestValidator"/> turns it into a <see cref="GenerationRequest"/>.
+/// </summary>
+public sealed record GenerationRequestInput
+{
+    public string RequestId { get; init; } = "";
+    public string Domain { get; init; } = "";
+    public string Entity { get; init; } = "";
+    public string PredefinedSchema { get; init; } = "";
+    public bool HasSchemaFields { get; init; }
+    public bool HasConstraints { get; init; }
+    public IReadOnlyList<ScenarioInput> Scenarios { get; init; } = [];
+    public string Context { get; init; } = "";
+    public IReadOnlyList<string> Hints { get; init; } = [];
+    public int OutputFormat { get; init; }
+    public int Count { get; init; }
+    public bool UseCache { get; init; }
+    public bool LearnFromHistory { get; init; }
+    public bool DefectTriggering { get; init; }
+    public bool ProductionLike { get; init; }
+    public string InlineSchema { get; init; } = "";
+    public int GenerationMethod { get; init; }
+    public string CustomSchema { get; init; } = "";
+    public long? Seed { get; init; }
+    public string ReferenceTime { get; init; } = "";
+}
+
+/// <summary>A scenario as sent: overrides are still strings.</summary>
+public sealed record ScenarioInput(string Name, int Count, IReadOnlyDictionary<string, string> Overrides, string Description);

@@ -1,0 +1,133 @@
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Requests;
+
+namespace TestDataAgent.Generators.Routing;
+
+/// <summary>
+/// The original service's routing rules, first match wins: an explicit <c>generation_method</c>; RAG and LLM
+/// needs together (or many scenarios with history) → hybrid; RAG needs → rag; LLM needs → llm; else traditional.
+/// Hints are compared as whole, lower-cased strings.
+/// </summary>
+public sealed class IntelligenceRouter
+{
+    private static readonly HashSet<string> s_ragHints = ["similar", "pattern", "historical", "production"];
+    private static readonly HashSet<string> s_llmHints = ["realistic", "coherent", "intelligent", "natural"];
+    private static readonly HashSet<string> s_textEntities = ["review", "comment", "feedback", "description"];
+
+    public RoutingDecision Route(GenerationRequest request)
+    {
+        if (request.RequestedMethod is { } method)
+        {
+            return new RoutingDecision(method, $"User explicitly selected {method.ToWireName()} generation method", 1.0);
+        }
+
+        var needsRag = NeedsRag(request);
+        var needsLlm = NeedsLlm(request);
+        if ((needsRag && needsLlm) || (request.Scenarios.Count > 2 && (request.LearnFromHistory || request.ProductionLike)))
+        {
+            return new RoutingDecision(GenerationPath.Hybrid, "Complex request with historical patterns and intelligence needed", 0.9);
+        }
+
+        if (needsRag)
+        {
+            return new RoutingDecision(GenerationPath.Rag, RagReason(request), 0.85);
+        }
+
+        return needsLlm
+            ? new RoutingDecision(GenerationPath.Llm, LlmReason(request), 0.8)
+            : new RoutingDecision(GenerationPath.Traditional, TraditionalReason(request), 0.95);
+    }
+
+    private static bool NeedsRag(GenerationRequest request) =>
+        request.LearnFromHistory || request.DefectTriggering || request.ProductionLike || request.Hints.Any(s_ragHints.Contains);
+
+    private static bool NeedsLlm(GenerationRequest request) =>
+        request.Context.Length > 10 ||
+        s_textEntities.Contains(request.Entity) ||
+        request.Hints.Any(s_llmHints.Contains) ||
+        request.Scenarios.Any(s => s.Description.Length > 20);
+
+    private static string RagReason(GenerationRequest request)
+    {
+        var parts = new List<string>();
+        if (request.LearnFromHistory)
+        {
+            parts.Add("learn_from_history flag set");
+        }
+
+        if (request.DefectTriggering)
+        {
+            parts.Add("defect_triggering mode requested");
+        }
+
+        if (request.ProductionLike)
+        {
+            parts.Add("production-like distributions needed");
+        }
+
+        var hints = request.Hints.Where(s_ragHints.Contains).ToList();
+        if (hints.Count > 0)
+        {
+            parts.Add($"hints suggest pattern matching: {string.Join(", ", hints)}");
+        }
+
+        return parts.Count > 0 ? $"RAG: {string.Join(", ", parts)}" : "RAG: pattern-based generation";
+    }
+
+    private static string LlmReason(GenerationRequest request)
+    {
+        var parts = new List<string>();
+        if (request.Context.Length > 0)
+        {
+            parts.Add("context provided");
+        }
+
+        if (request.Entity is "cart" or "order")
+        {
+            parts.Add($"coherence needed for {request.Entity}");
+        }
+
+        if (s_textEntities.Contains(request.Entity))
+        {
+            parts.Add($"text content generation for {request.Entity}");
+        }
+
+        if (request.Hints.Any(s_llmHints.Contains))
+        {
+            parts.Add("intelligent generation requested via hints");
+        }
+
+        if (request.Scenarios.Any(s => s.Description.Length > 0))
+        {
+            parts.Add("detailed scenario descriptions provided");
+        }
+
+        return parts.Count > 0 ? $"LLM: {string.Join(", ", parts)}" : "LLM: intelligent generation";
+    }
+
+    private static string TraditionalReason(GenerationRequest request)
+    {
+        var parts = new List<string>();
+        if (request.Context.Length == 0)
+        {
+            parts.Add("no context provided");
+        }
+
+        if (request.Count > 500)
+        {
+            parts.Add($"high volume ({request.Count} records)");
+        }
+
+        if (request.Hints.Contains("fast"))
+        {
+            parts.Add("fast generation requested");
+        }
+
+        if (request.Entity is "user" or "payment")
+        {
+            parts.Add($"simple entity ({request.Entity})");
+        }
+
+        return parts.Count > 0 ? $"Traditional: {string.Join(", ", parts)}" : "Traditional: default fast generation";
+    }
+}

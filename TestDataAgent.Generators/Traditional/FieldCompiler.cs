@@ -1,0 +1,245 @@
+using System.Globalization;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Schemas;
+
+namespace TestDataAgent.Generators.Traditional;
+
+/// <summary>Compiles schema fields into <see cref="FieldPlan"/>s: the decisions are made once, not per record.</summary>
+internal sealed class FieldCompiler(EntitySchema schema, GenerationContext context)
+{
+    private const string DateFormat = "yyyy-MM-dd";
+    private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private static readonly TimeSpan s_history = TimeSpan.FromDays(365);
+
+    public IReadOnlyList<FieldPlan> CompileFields(IReadOnlyList<FieldDefinition> fields) =>
+        fields.Select(field => Compile(field, fields)).ToList();
+
+    private FieldPlan Compile(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings) =>
+        new(field, WithLengthBounds(field, Generator(field, siblings)), OverrideConverter.KeyOf(field));
+
+    private ValueGenerator Generator(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings)
+    {
+        if (IdTemplate.IsTemplate(field.Format))
+        {
+            return TemplateGenerator(field);
+        }
+
+        if (field.Kind == FieldKind.Enum)
+        {
+            return EnumGenerator(field);
+        }
+
+        var semantic = FieldNameSemantics.Infer(field, siblings);
+        if (semantic is not null && field.Kind is FieldKind.String or FieldKind.Email or FieldKind.Phone or FieldKind.Address or FieldKind.Uuid
+            or FieldKind.Integer or FieldKind.Float && SemanticValues.For(semantic) is { } semanticGenerator)
+        {
+            return field.Kind switch
+            {
+                FieldKind.Integer => Clamped(field, semanticGenerator),
+                FieldKind.Float => Clamped(field, semanticGenerator),
+                _ => semanticGenerator,
+            };
+        }
+
+        return field.Kind switch
+        {
+            FieldKind.String => StringGenerator(field),
+            FieldKind.Email => SemanticValues.For("email")!,
+            FieldKind.Phone => SemanticValues.For("phone")!,
+            FieldKind.Address => SemanticValues.For("address")!,
+            FieldKind.Uuid => SemanticValues.For("uuid")!,
+            FieldKind.Integer => IntegerGenerator(field),
+            FieldKind.Float => FloatGenerator(field),
+            FieldKind.Boolean => BooleanGenerator(field),
+            FieldKind.Date => DateGenerator(field),
+            FieldKind.DateTime => DateTimeGenerator(field),
+            FieldKind.Object => ObjectGenerator(CompileFields(field.Fields)),
+            FieldKind.Array => ArrayGenerator(field),
+            _ => static (c, _) => c.Faker.Lorem.Word(),
+        };
+    }
+
+    private ValueGenerator TemplateGenerator(FieldDefinition field)
+    {
+        var template = IdTemplate.Parse(field.Format!);
+        var year = context.ReferenceTime.Year;
+        var space = IdTemplate.Pow10(template.RandomDigits);
+        if (field.Path == schema.PrimaryKey && template.RandomDigits > 0)
+        {
+            // The entity's own ID: a keyed permutation of the record index, so no two records share one.
+            var key = (ulong)context.Seed ^ (ulong)StableHash(field.Path);
+            var permutation = new IdPermutation(space, key);
+            return (c, scope) => template.Render(permutation.Map((ulong)c.RecordIndex % space), year, scope);
+        }
+
+        return (c, scope) => template.Render((ulong)c.Random.Long(0, (long)(space - 1)), year, scope);
+    }
+
+    private static ValueGenerator EnumGenerator(FieldDefinition field)
+    {
+        var values = field.Values.ToArray();
+        if (field.Weights.Count == values.Length && values.Length > 0)
+        {
+            var weights = Normalise(field.Weights);
+            return (c, _) => c.Random.WeightedRandom(values, weights);
+        }
+
+        return (c, _) => values[c.Random.Number(0, values.Length - 1)];
+    }
+
+    private static ValueGenerator StringGenerator(FieldDefinition field)
+    {
+        var min = field.MinLength ?? 5;
+        var max = Math.Max(min, field.MaxLength ?? Math.Max(min, 20));
+        return field.Format switch
+        {
+            "email" => SemanticValues.For("email")!,
+            "uuid" => SemanticValues.For("uuid")!,
+            "uri" or "url" => SemanticValues.For("url")!,
+            "ipv4" => SemanticValues.For("ipv4")!,
+            "date" => (c, _) => RandomPast(c, s_history).ToString(DateFormat, CultureInfo.InvariantCulture),
+            "date-time" or "iso8601" => (c, _) => RandomPast(c, s_history).ToString(DateTimeFormat, CultureInfo.InvariantCulture),
+            _ => (c, _) => Words(c, c.Random.Number(min, max)),
+        };
+    }
+
+    private static string Words(GenerationContext context, int length)
+    {
+        var text = context.Faker.Lorem.Sentence(Math.Max(1, length / 6) + 1);
+        while (text.Length < length)
+        {
+            text += " " + context.Faker.Lorem.Word();
+        }
+
+        return text[..length].TrimEnd().PadRight(length, 'x');
+    }
+
+    private static ValueGenerator IntegerGenerator(FieldDefinition field)
+    {
+        var min = (long)Math.Ceiling(field.Min ?? 0);
+        var max = (long)Math.Floor(field.Max ?? Math.Max(min, 0) + 100);
+        if (field.Weights.Count > 0 && field.Weights.Count == max - min + 1)
+        {
+            var values = Enumerable.Range(0, field.Weights.Count).Select(i => min + i).ToArray();
+            var weights = Normalise(field.Weights);
+            return (c, _) => c.Random.WeightedRandom(values, weights);
+        }
+
+        return (c, _) => c.Random.Long(min, max);
+    }
+
+    private static ValueGenerator FloatGenerator(FieldDefinition field)
+    {
+        var min = (decimal)(field.Min ?? 0);
+        var max = (decimal)(field.Max ?? (double)Math.Max(min, 0) + 1000);
+        var minCents = (long)Math.Ceiling(min * 100);
+        var maxCents = (long)Math.Floor(max * 100);
+        return (c, _) => c.Random.Long(minCents, Math.Max(minCents, maxCents)) / 100m;
+    }
+
+    private static ValueGenerator BooleanGenerator(FieldDefinition field)
+    {
+        var probability = (float)(field.TrueProbability ?? 0.5);
+        return (c, _) => c.Random.Bool(probability);
+    }
+
+    private static ValueGenerator DateGenerator(FieldDefinition field)
+    {
+        var name = field.Name.ToLowerInvariant();
+        if (name.Contains("birth", StringComparison.Ordinal) || name == "dob")
+        {
+            return (c, _) => c.ReferenceTime.AddDays(-c.Random.Double(18 * 365.25, 80 * 365.25)).ToString(DateFormat, CultureInfo.InvariantCulture);
+        }
+
+        return IsFutureName(name)
+            ? (c, _) => RandomFuture(c).ToString(DateFormat, CultureInfo.InvariantCulture)
+            : (c, _) => RandomPast(c, s_history).ToString(DateFormat, CultureInfo.InvariantCulture);
+    }
+
+    private static ValueGenerator DateTimeGenerator(FieldDefinition field) =>
+        IsFutureName(field.Name.ToLowerInvariant())
+            ? (c, _) => RandomFuture(c).ToString(DateTimeFormat, CultureInfo.InvariantCulture)
+            : (c, _) => RandomPast(c, s_history).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    private static bool IsFutureName(string name) =>
+        name.StartsWith("expires", StringComparison.Ordinal) || name.Contains("expiry", StringComparison.Ordinal) ||
+        name.Contains("valid_until", StringComparison.Ordinal) || name.StartsWith("estimated", StringComparison.Ordinal) ||
+        name == "end_date";
+
+    internal static DateTimeOffset RandomPast(GenerationContext context, TimeSpan window) =>
+        context.ReferenceTime.AddSeconds(-context.Random.Long(0, (long)window.TotalSeconds));
+
+    private static DateTimeOffset RandomFuture(GenerationContext context) =>
+        context.ReferenceTime.AddSeconds(context.Random.Long(3600, (long)TimeSpan.FromDays(90).TotalSeconds));
+
+    private static ValueGenerator ObjectGenerator(IReadOnlyList<FieldPlan> plans) =>
+        (c, _) =>
+        {
+            c.BeginObject();
+            var value = new DataRecord(plans.Count);
+            RecordBuilder.Fill(c, value, plans, overrides: null);
+            return value;
+        };
+
+    private ValueGenerator ArrayGenerator(FieldDefinition field)
+    {
+        var minItems = field.MinItems ?? 1;
+        var maxItems = Math.Max(minItems, field.MaxItems ?? Math.Max(minItems, 5));
+        var item = field.Items ?? new FieldDefinition { Name = "item", Path = $"{field.Path}[]", Kind = FieldKind.String, MinLength = 3, MaxLength = 12 };
+        var itemPlan = Compile(item, []);
+        return (c, scope) =>
+        {
+            var length = c.Random.Number(minItems, maxItems);
+            var list = new List<object?>(length);
+            for (var i = 0; i < length; i++)
+            {
+                list.Add(itemPlan.Generate(c, scope));
+            }
+
+            return list;
+        };
+    }
+
+    private static ValueGenerator Clamped(FieldDefinition field, ValueGenerator inner) => (c, scope) => inner(c, scope) switch
+    {
+        long l => (long)Math.Clamp(l, (long)Math.Ceiling(field.Min ?? long.MinValue), (long)Math.Floor(field.Max ?? long.MaxValue)),
+        decimal d => Math.Clamp(d, field.Min is { } min ? (decimal)min : decimal.MinValue, field.Max is { } max ? (decimal)max : decimal.MaxValue),
+        var other => other,
+    };
+
+    private static ValueGenerator WithLengthBounds(FieldDefinition field, ValueGenerator inner)
+    {
+        if (field.MinLength is null && field.MaxLength is null)
+        {
+            return inner;
+        }
+
+        var min = field.MinLength ?? 0;
+        var max = field.MaxLength ?? int.MaxValue;
+        return (c, scope) => inner(c, scope) switch
+        {
+            string s when s.Length > max => s[..max].TrimEnd() is { Length: > 0 } t && t.Length >= min ? t : s[..max],
+            string s when s.Length < min => s.PadRight(min, '.'),
+            var other => other,
+        };
+    }
+
+    private static float[] Normalise(IReadOnlyList<double> weights)
+    {
+        var total = weights.Sum();
+        return weights.Select(w => (float)(w / total)).ToArray();
+    }
+
+    private static long StableHash(string text)
+    {
+        // FNV-1a: string.GetHashCode is randomised per process and would break determinism.
+        var hash = 14695981039346656037UL;
+        foreach (var ch in text)
+        {
+            hash = (hash ^ ch) * 1099511628211UL;
+        }
+
+        return (long)hash;
+    }
+}

@@ -1,0 +1,12 @@
+using TestDataAgent.Generators.Schemas;
+
+namespace TestDataAgent.Generators.Traditional;
+
+/// <summary>A schema field compiled once per request: how to make its value and whether it may be left out.</summary>
+public sealed record FieldPlan(FieldDefinition Definition, ValueGenerator Generate, string OverrideKey)
+{
+    public string Name => Definition.Name;
+
+    /// <summary>Optional fields are present in most records, not all, as in real data.</summary>
+    public double PresenceProbability => Definition.Required ? 1.0 : 0.85;
+}

@@ -1,0 +1,58 @@
+using Bogus;
+using TestDataAgent.Generators.Catalog;
+using TestDataAgent.Generators.Generation;
+
+namespace TestDataAgent.Generators.Traditional;
+
+/// <summary>
+/// The state of one request's generation: its own seeded <see cref="Faker"/> (never shared across requests or
+/// threads), the reference time, and the per-record choices that keep fields coherent (the record's theme,
+/// the product an item describes).
+/// </summary>
+public sealed class GenerationContext
+{
+    public GenerationContext(long seed, DateTimeOffset referenceTime, ThemeCatalog catalog)
+    {
+        Seed = seed;
+        ReferenceTime = referenceTime;
+        Catalog = catalog;
+        // Bogus seeds are 32-bit; fold the 64-bit request seed so every bit of it matters.
+        Faker = new Faker("en") { Random = new Randomizer(unchecked((int)(seed ^ (seed >> 32)))) };
+    }
+
+    public long Seed { get; }
+
+    public DateTimeOffset ReferenceTime { get; }
+
+    public ThemeCatalog Catalog { get; }
+
+    public Faker Faker { get; }
+
+    public Randomizer Random => Faker.Random;
+
+    /// <summary>Global 0-based index of the record being made.</summary>
+    public long RecordIndex { get; private set; }
+
+    /// <summary>The record being made (the root, not a nested object).</summary>
+    public DataRecord Record { get; private set; } = new();
+
+    private Theme? _theme;
+    private ThemeProduct? _product;
+
+    /// <summary>The record's theme, drawn on first use.</summary>
+    public Theme Theme => _theme ??= Random.ListItem(Catalog.Themes as IList<Theme> ?? [.. Catalog.Themes]);
+
+    /// <summary>The product the current object (a record or an item) describes, drawn from the theme on first use.</summary>
+    public ThemeProduct Product => _product ??= Random.ListItem(Theme.Products as IList<ThemeProduct> ?? [.. Theme.Products]);
+
+    public void BeginRecord(long index, DataRecord record)
+    {
+        RecordIndex = index;
+        Record = record;
+        _theme = null;
+        _product = null;
+    }
+
+    /// <summary>Starts a nested object: an array item describes its own product, within the record's theme.</summary>
+    public void BeginObject() => _product = null;
+}

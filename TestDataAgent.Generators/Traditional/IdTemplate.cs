@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using TestDataAgent.Generators.Generation;
+
+namespace TestDataAgent.Generators.Traditional;
+
+/// <summary>
+/// An ID template such as <c>CRT-{year}-{random:7}</c>: literal text, <c>{year}</c> (the reference year),
+/// <c>{random:N}</c> (N decimal digits) and <c>{field:NAME:K}</c> (the first K letters of another field, upper-cased).
+/// </summary>
+public sealed class IdTemplate
+{
+    private readonly List<Segment> _segments;
+
+    private IdTemplate(List<Segment> segments, int randomDigits)
+    {
+        _segments = segments;
+        RandomDigits = randomDigits;
+    }
+
+    /// <summary>All <c>{random:N}</c> digits together: the template has 10^RandomDigits distinct values.</summary>
+    public int RandomDigits { get; }
+
+    public static bool IsTemplate(string? format) => format is not null && format.Contains('{', StringComparison.Ordinal);
+
+    public static IdTemplate Parse(string format)
+    {
+        var segments = new List<Segment>();
+        var digits = 0;
+        var position = 0;
+        while (position < format.Length)
+        {
+            var open = format.IndexOf('{', position);
+            if (open < 0)
+            {
+                segments.Add(new Segment(SegmentKind.Literal, format[position..], 0));
+                break;
+            }
+
+            if (open > position)
+            {
+                segments.Add(new Segment(SegmentKind.Literal, format[position..open], 0));
+            }
+
+            var close = format.IndexOf('}', open);
+            if (close < 0)
+            {
+                throw new FormatException($"'{format}' has a '{{' without a closing '}}'.");
+            }
+
+            var token = format[(open + 1)..close].Split(':');
+            switch (token)
+            {
+                case ["year"]:
+                    segments.Add(new Segment(SegmentKind.Year, "", 4));
+                    break;
+                case ["random" or "random_int", var n] when int.TryParse(n, CultureInfo.InvariantCulture, out var count) && count is > 0 and <= 18:
+                    segments.Add(new Segment(SegmentKind.Random, "", count));
+                    digits += count;
+                    break;
+                case ["field", var name, var k] when int.TryParse(k, CultureInfo.InvariantCulture, out var length) && length > 0:
+                    segments.Add(new Segment(SegmentKind.Field, name, length));
+                    break;
+                default:
+                    throw new FormatException($"'{{{string.Join(':', token)}}}' in '{format}' is not {{year}}, {{random:N}} (N from 1 to 18) or {{field:NAME:K}}.");
+            }
+
+            position = close + 1;
+        }
+
+        if (digits > 18)
+        {
+            throw new FormatException($"'{format}' has {digits} random digits; at most 18 are supported.");
+        }
+
+        return new IdTemplate(segments, digits);
+    }
+
+    /// <summary>Renders the template; <paramref name="digits"/> supplies the random digits, left to right.</summary>
+    public string Render(ulong digits, int year, DataRecord scope)
+    {
+        var builder = new StringBuilder(32);
+        var remaining = RandomDigits;
+        foreach (var segment in _segments)
+        {
+            switch (segment.Kind)
+            {
+                case SegmentKind.Literal:
+                    builder.Append(segment.Text);
+                    break;
+                case SegmentKind.Year:
+                    builder.Append(year.ToString("D4", CultureInfo.InvariantCulture));
+                    break;
+                case SegmentKind.Random:
+                    remaining -= segment.Length;
+                    var part = digits / Pow10(remaining) % Pow10(segment.Length);
+                    builder.Append(part.ToString(CultureInfo.InvariantCulture).PadLeft(segment.Length, '0'));
+                    break;
+                case SegmentKind.Field:
+                    var source = scope.TryGetValue(segment.Text, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" : "";
+                    var letters = new string(source.Where(char.IsLetterOrDigit).Take(segment.Length).ToArray()).ToUpperInvariant();
+                    builder.Append(letters.Length > 0 ? letters : "GEN");
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    internal static ulong Pow10(int exponent)
+    {
+        var result = 1UL;
+        for (var i = 0; i < exponent; i++)
+        {
+            result *= 10;
+        }
+
+        return result;
+    }
+
+    private enum SegmentKind
+    {
+        Literal,
+        Year,
+        Random,
+        Field,
+    }
+
+    private sealed record Segment(SegmentKind Kind, string Text, int Length);
+}

@@ -1,0 +1,81 @@
+using TestDataAgent.Generators.Generation;
+
+namespace TestDataAgent.Generators.Traditional;
+
+/// <summary>Fills one object from its field plans, applying the scenario's overrides in place of generated values.</summary>
+internal static class RecordBuilder
+{
+    public static void Fill(GenerationContext context, DataRecord target, IReadOnlyList<FieldPlan> plans, IReadOnlyDictionary<string, object?>? overrides)
+    {
+        foreach (var plan in plans)
+        {
+            if (overrides is not null && overrides.TryGetValue(plan.OverrideKey, out var forced))
+            {
+                target[plan.Name] = DeepCopy(forced);
+                continue;
+            }
+
+            // Draw presence first, always, so an override elsewhere never shifts the random sequence of later fields.
+            var present = plan.PresenceProbability >= 1.0 || context.Random.Bool((float)plan.PresenceProbability);
+            if (present)
+            {
+                target[plan.Name] = plan.Generate(context, target);
+            }
+        }
+    }
+
+    /// <summary>Applies overrides on nested paths (<c>shipping_address.state</c>, <c>items.quantity</c>).</summary>
+    public static void ApplyNestedOverrides(DataRecord record, IReadOnlyDictionary<string, object?> overrides)
+    {
+        foreach (var (path, value) in overrides)
+        {
+            var dot = path.IndexOf('.', StringComparison.Ordinal);
+            if (dot > 0)
+            {
+                Apply(record, path.Split('.'), 0, value);
+            }
+        }
+    }
+
+    private static void Apply(object? node, string[] parts, int depth, object? value)
+    {
+        switch (node)
+        {
+            case DataRecord record when depth == parts.Length - 1:
+                record[parts[depth]] = DeepCopy(value);
+                break;
+            case DataRecord record:
+                if (record.TryGetValue(parts[depth], out var child))
+                {
+                    Apply(child, parts, depth + 1, value);
+                }
+
+                break;
+            case List<object?> list:
+                foreach (var item in list)
+                {
+                    Apply(item, parts, depth, value);
+                }
+
+                break;
+        }
+    }
+
+    public static object? DeepCopy(object? value) => value switch
+    {
+        DataRecord record => CopyRecord(record),
+        List<object?> list => list.Select(DeepCopy).ToList(),
+        _ => value,
+    };
+
+    private static DataRecord CopyRecord(DataRecord record)
+    {
+        var copy = new DataRecord(record.Count);
+        foreach (var (key, value) in record)
+        {
+            copy[key] = DeepCopy(value);
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using TestDataAgent.Generators.Generation;
+
+namespace TestDataAgent.Generators.Traditional;
+
+/// <summary>Generators for field meanings (<c>product_name</c>, <c>city</c>, <c>review_body</c> …).</summary>
+internal static class SemanticValues
+{
+    public static ValueGenerator? For(string semantic) => semantic switch
+    {
+        "first_name" => static (c, _) => c.Faker.Name.FirstName(),
+        "last_name" => static (c, _) => c.Faker.Name.LastName(),
+        "full_name" => static (c, _) => c.Faker.Name.FullName(),
+        "username" => static (c, _) => c.Faker.Internet.UserName(),
+        "email" => Email,
+        "phone" => Phone,
+        "street" => static (c, _) => c.Faker.Address.StreetAddress(),
+        "city" => static (c, _) => c.Faker.Address.City(),
+        "state" => static (c, _) => c.Faker.Address.StateAbbr(),
+        "zip" => static (c, _) => c.Faker.Address.ZipCode("#####"),
+        "country" => static (_, _) => "US",
+        "address" => static (c, _) => $"{c.Faker.Address.StreetAddress()}, {c.Faker.Address.City()}, {c.Faker.Address.StateAbbr()} {c.Faker.Address.ZipCode("#####")}",
+        "company" => static (c, _) => c.Faker.Company.CompanyName(),
+        "url" => static (c, _) => c.Faker.Internet.Url(),
+        "ipv4" => static (c, _) => c.Faker.Internet.Ip(),
+        "uuid" => static (c, _) => c.Random.Guid().ToString(),
+        "word" => static (c, _) => c.Faker.Lorem.Word(),
+        "sentence" => static (c, _) => c.Faker.Lorem.Sentence(4, 4).TrimEnd('.'),
+        "paragraph" => static (c, _) => c.Faker.Lorem.Paragraph(2),
+        "product_name" => static (c, _) => c.Product.Name,
+        "product_description" => static (c, _) => c.Product.Description,
+        "category" => static (c, _) => c.Theme.Category,
+        "brand" => static (c, _) => c.Random.ListItem(c.Theme.Brands as IList<string> ?? [.. c.Theme.Brands]),
+        "sku" => static (c, _) => $"{c.Theme.Key.ToUpperInvariant()[..Math.Min(3, c.Theme.Key.Length)]}-{c.Random.Number(100000, 999999).ToString(CultureInfo.InvariantCulture)}",
+        "price" => static (c, scope) => Price(c, scope),
+        "quantity" => static (c, _) => (long)c.Random.WeightedRandom([1, 2, 3, 4, 5], [0.55f, 0.25f, 0.1f, 0.06f, 0.04f]),
+        "shipping_cost" => static (c, _) => c.Random.ArrayElement([0m, 4.99m, 5.99m, 7.99m, 9.99m, 14.99m, 24.99m]),
+        "order_amount" => static (c, _) => Math.Round((decimal)Math.Exp(c.Random.Double(Math.Log(8), Math.Log(900))), 2),
+        "card_last_four" => static (c, _) => c.Random.Number(0, 9999).ToString("D4", CultureInfo.InvariantCulture),
+        "small_count" => static (c, _) => (long)Math.Floor(Math.Exp(c.Random.Double(0, Math.Log(251))) - 1),
+        "review_title" => static (c, scope) => ReviewText.Title(c, scope),
+        "review_body" => static (c, scope) => ReviewText.Body(c, scope),
+        _ => null,
+    };
+
+    private static string Email(GenerationContext context, DataRecord scope)
+    {
+        // An email that belongs to the person in the same record reads as real data.
+        if (scope.TryGetValue("first_name", out var first) && first is string firstName &&
+            scope.TryGetValue("last_name", out var last) && last is string lastName)
+        {
+            return context.Faker.Internet.Email(firstName, lastName);
+        }
+
+        return context.Faker.Internet.Email();
+    }
+
+    private static string Phone(GenerationContext context, DataRecord scope) =>
+        string.Create(CultureInfo.InvariantCulture, $"{context.Random.Number(201, 989)}-{context.Random.Number(200, 999)}-{context.Random.Number(0, 9999):D4}");
+
+    private static decimal Price(GenerationContext context, DataRecord scope)
+    {
+        var product = context.Product;
+        var cents = context.Random.Long((long)(product.MinPrice * 100), (long)(product.MaxPrice * 100));
+        var price = cents / 100m;
+        // Most shelf prices end in .99.
+        if (context.Random.Bool(0.6f) && price >= 1m)
+        {
+            price = Math.Floor(price) + 0.99m;
+        }
+
+        return Math.Min(price, product.MaxPrice);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TestDataAgent.Generators.Coherence;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Schemas;
+
+namespace TestDataAgent.Generators.Validation;
+
+/// <summary>
+/// Checks a record against its schema: required fields, types, enum values, numeric ranges, string lengths,
+/// patterns (with a time limit: no pattern can stall the service), date formats, array sizes, nested objects.
+/// Every violation is reported with its field path, not only the first.
+/// </summary>
+public sealed class RecordValidator
+{
+    private static readonly TimeSpan s_patternTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly ConcurrentDictionary<string, Regex> s_patterns = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<Violation> Validate(DataRecord record, EntitySchema schema, long recordIndex)
+    {
+        var violations = new List<Violation>();
+        ValidateObject(record, schema.Fields, "", recordIndex, violations);
+        return violations;
+    }
+
+    private static void ValidateObject(DataRecord record, IReadOnlyList<FieldDefinition> fields, string prefix, long index, List<Violation> violations)
+    {
+        foreach (var field in fields)
+        {
+            var path = prefix + field.Name;
+            if (!record.TryGetValue(field.Name, out var value) || value is null)
+            {
+                if (field.Required)
+                {
+                    violations.Add(new Violation(index, path, "required", $"{path} is required"));
+                }
+
+                continue;
+            }
+
+            ValidateValue(value, field, path, index, violations);
+        }
+    }
+
+    private static void ValidateValue(object value, FieldDefinition field, string path, long index, List<Violation> violations)
+    {
+        switch (field.Kind)
+        {
+            case FieldKind.Integer:
+                if (value is not (long or int))
+                {
+                    violations.Add(new Violation(index, path, "type", $"{path} must be an integer"));
+                    return;
+                }
+
+                CheckRange(Convert.ToDecimal(value, CultureInfo.InvariantCulture), field, path, index, violations);
+                break;
+            case FieldKind.Float:
+                if (Values.AsDecimal(value) is not { } number || value is string)
+                {
+                    violations.Add(new Violation(index, path, "type", $"{path} must be a number"));
+                    return;
+                }
+
+                CheckRange(number, field, path, index, violations);
+                break;
+            case FieldKind.Boolean:
+                if (value is not bool)
+                {
+                    violations.Add(new Violation(index, path, "type", $"{path} must be true or false"));
+                }
+
+                break;
+            case FieldKind.Enum:
+                if (value is not string choice || !field.Values.Contains(choice))
+                {
+                    violations.Add(new Violation(index, path, "enum", $"{path} must be one of {string.Join(", ", field.Values)}"));
+                }
+
+                break;
+            case FieldKind.Date:
+                if (value is not string date || !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    violations.Add(new Violation(index, path, "format", $"{path} must be a date (yyyy-MM-dd)"));
+                }
+
+                break;
+            case FieldKind.DateTime:
+                if (Values.AsInstant(value) is null)
+                {
+                    violations.Add(new Violation(index, path, "format", $"{path} must be an ISO-8601 date-time"));
+                }
+
+                break;
+            case FieldKind.Object:
+                if (value is not DataRecord nested)
+                {
+                    violations.Add(new Violation(index, path, "type", $"{path} must be an object"));
+                    return;
+                }
+
+                ValidateObject(nested, field.Fields, path + ".", index, violations);
+                break;
+            case FieldKind.Array:
+                ValidateArray(value, field, path, index, violations);
+                break;
+            default:
+                if (value is not string text)
+                {
+                    violations.Add(new Violation(index, path, "type", $"{path} must be a string"));
+                    return;
+                }
+
+                CheckString(text, field, path, index, violations);
+                break;
+        }
+    }
+
+    private static void ValidateArray(object value, FieldDefinition field, string path, long index, List<Violation> violations)
+    {
+        if (value is not List<object?> list)
+        {
+            violations.Add(new Violation(index, path, "type", $"{path} must be an array"));
+            return;
+        }
+
+        if (list.Count < field.MinItems)
+        {
+            violations.Add(new Violation(index, path, "min_items", $"{path} has {list.Count} items; at least {field.MinItems} are required"));
+        }
+
+        if (list.Count > field.MaxItems)
+        {
+            violations.Add(new Violation(index, path, "max_items", $"{path} has {list.Count} items; at most {field.MaxItems} are allowed"));
+        }
+
+        if (field.Items is not { } items)
+        {
+            return;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            if (list[i] is null)
+            {
+                violations.Add(new Violation(index, itemPath, "required", $"{itemPath} must not be null"));
+                continue;
+            }
+
+            ValidateValue(list[i]!, items, itemPath, index, violations);
+        }
+    }
+
+    private static void CheckRange(decimal number, FieldDefinition field, string path, long index, List<Violation> violations)
+    {
+        if (field.Min is { } min && number < (decimal)min)
+        {
+            violations.Add(new Violation(index, path, "min", $"{path} is {number}; the minimum is {min}"));
+        }
+
+        if (field.Max is { } max && number > (decimal)max)
+        {
+            violations.Add(new Violation(index, path, "max", $"{path} is {number}; the maximum is {max}"));
+        }
+    }
+
+    private static void CheckString(string text, FieldDefinition field, string path, long index, List<Violation> violations)
+    {
+        if (text.Length < field.MinLength)
+        {
+            violations.Add(new Violation(index, path, "min_length", $"{path} has {text.Length} characters; at least {field.MinLength} are required"));
+        }
+
+        if (text.Length > field.MaxLength)
+        {
+            violations.Add(new Violation(index, path, "max_length", $"{path} has {text.Length} characters; at most {field.MaxLength} are allowed"));
+        }
+
+        if (field.Pattern is { Length: > 0 } pattern && !Matches(pattern, text))
+        {
+            violations.Add(new Violation(index, path, "pattern", $"{path} does not match {pattern}"));
+        }
+    }
+
+    private static Regex Compile(string pattern)
+    {
+        var anchored = $"^(?:{pattern})$";
+        try
+        {
+            // Linear time whatever the pattern; constructs it cannot run fall back to a timed backtracking engine.
+            return new Regex(anchored, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, s_patternTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(anchored, RegexOptions.CultureInvariant, s_patternTimeout);
+        }
+    }
+
+    private static bool Matches(string pattern, string text)
+    {
+        var regex = s_patterns.GetOrAdd(pattern, Compile);
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+}
