@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace TestDataAgent.AppHost;
+
+/// <summary>
+/// Asks the container runtime whether its engine answers. Aspire's own check is only available after Build() and,
+/// with an installed client but no engine, a container resource makes start-up wait forever; so we ask first.
+/// </summary>
+internal static class ContainerRuntimeProbe
+{
+    public static bool IsHealthy(string runtime, TimeSpan timeout)
+    {
+        try
+        {
+            var start = new ProcessStartInfo(runtime, "info --format {{.ServerVersion}}")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using var process = Process.Start(start);
+            if (process is null)
+            {
+                return false;
+            }
+
+            var output = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                return false;
+            }
+
+            return process.ExitCode == 0 && !string.IsNullOrWhiteSpace(output.GetAwaiter().GetResult());
+        }
+        catch (Win32Exception)
+        {
+            // The runtime's client is not installed.
+            return false;
+        }
+    }
+}

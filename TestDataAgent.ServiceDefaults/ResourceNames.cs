@@ -1,0 +1,14 @@
+namespace TestDataAgent;
+
+/// <summary>Names of the app model's resources, shared by the AppHost and the services (linked into both).</summary>
+public static class ResourceNames
+{
+    public const string Api = "api";
+    public const string Redis = "redis";
+
+    /// <summary>The api's h2c gRPC endpoint (the original's port 9091).</summary>
+    public const string GrpcEndpoint = "grpc";
+
+    /// <summary>The api's HTTP endpoint for health, JSON and metrics (the original's port 8091).</summary>
+    public const string HttpEndpoint = "http";
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TestDataAgent.Generators;
+using TestDataAgent.Generators.Catalog;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Schemas;
+using TestDataAgent.Generators.Traditional;
+
+namespace TestDataAgent.Tests.Infrastructure;
+
+/// <summary>Builds domain requests and runs the traditional generator without any host.</summary>
+internal static class TestRequests
+{
+    public static readonly DateTimeOffset ReferenceTime = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static readonly string[] CoreEntities = ["cart", "order", "payment", "product", "review", "user"];
+
+    public static SchemaRegistry Registry { get; } = SchemaRegistry.Load();
+
+    public static GenerationRequestValidator Validator(int maxSync = 10_000, int maxStream = 10_000_000) =>
+        new(Registry, Options.Create(new GenerationOptions { MaxSyncRecords = maxSync, MaxStreamRecords = maxStream }), new FakeTimeProvider(ReferenceTime));
+
+    public static GenerationRequest Request(string entity, int count, long seed = 42) =>
+        Validator().Validate(new GenerationRequestInput { Entity = entity, Count = count, Seed = seed, ReferenceTime = "2026-06-01T12:00:00Z" }, RequestMode.Stream);
+
+    public static List<DataRecord> Generate(GenerationRequest request) =>
+        new TraditionalGenerator(ThemeCatalog.Default).GenerateAsync(request, CancellationToken.None).ToBlockingEnumerable().ToList();
+
+    public static List<DataRecord> Generate(string entity, int count, long seed = 42) => Generate(Request(entity, count, seed));
+}

@@ -1,0 +1,148 @@
+using TestDataAgent.Generators.Coherence;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Output;
+using TestDataAgent.Generators.Validation;
+using TestDataAgent.Tests.Infrastructure;
+
+namespace TestDataAgent.Tests.Unit;
+
+public sealed class TraditionalGeneratorTests
+{
+    public static TheoryData<string> Entities => new(TestRequests.CoreEntities);
+
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void EveryRecordIsValidForItsSchema(string entity)
+    {
+        var request = TestRequests.Request(entity, 2000, seed: 7);
+        var validator = new RecordValidator();
+        var records = TestRequests.Generate(request);
+
+        Assert.Equal(2000, records.Count);
+        var violations = records.SelectMany((r, i) => validator.Validate(r, request.Schema, i)).ToList();
+        Assert.True(violations.Count == 0, string.Join("\n", violations.Take(10)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void EveryRecordSatisfiesItsCoherenceRules(string entity)
+    {
+        var request = TestRequests.Request(entity, 1000, seed: 11);
+        var scorer = new CoherenceScorer();
+
+        var scores = TestRequests.Generate(request).Select(r => scorer.Score(r, request.Schema)).ToList();
+
+        Assert.All(scores, score => Assert.Equal(1.0, score));
+    }
+
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void PrimaryKeysNeverRepeat(string entity)
+    {
+        var request = TestRequests.Request(entity, 10_000, seed: 3);
+        var key = request.Schema.PrimaryKey!;
+
+        var ids = TestRequests.Generate(request).Select(r => (string)r[key]!).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void TheSameSeedGivesByteIdenticalOutput(string entity)
+    {
+        Assert.Equal(Serialize(TestRequests.Generate(entity, 200, seed: 99)), Serialize(TestRequests.Generate(entity, 200, seed: 99)));
+    }
+
+    [Fact]
+    public void DifferentSeedsGiveDifferentOutput()
+    {
+        Assert.NotEqual(Serialize(TestRequests.Generate("user", 20, seed: 1)), Serialize(TestRequests.Generate("user", 20, seed: 2)));
+    }
+
+    [Fact]
+    public void RecordsCarryTheirIndexAndScenario()
+    {
+        var records = TestRequests.Generate("payment", 25);
+
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => (long)i), records.Select(r => (long)r[DataRecord.IndexField]!));
+        Assert.All(records, r => Assert.Equal("default", r[DataRecord.ScenarioField]));
+        Assert.All(records, r => Assert.Equal(DataRecord.IndexField, r.Keys.Last()));
+    }
+
+    [Fact]
+    public void CartTotalsAddUp()
+    {
+        foreach (var cart in TestRequests.Generate("cart", 500))
+        {
+            var items = (List<object?>)cart["items"]!;
+            var subtotal = items.Cast<DataRecord>().Sum(i => (long)i["quantity"]! * (decimal)i["price"]!);
+            Assert.Equal(Math.Round(subtotal, 2), (decimal)cart["subtotal"]!);
+            Assert.Equal((decimal)cart["subtotal"]! + (decimal)cart["tax"]!, (decimal)cart["total"]!);
+        }
+    }
+
+    [Fact]
+    public void OrderTotalsIncludeTaxAndShipping()
+    {
+        foreach (var order in TestRequests.Generate("order", 500))
+        {
+            Assert.Equal((decimal)order["subtotal"]! + (decimal)order["tax"]! + (decimal)order["shipping"]!, (decimal)order["total"]!);
+            if (order.TryGetValue("updated_at", out var updated))
+            {
+                Assert.True(DateTimeOffset.Parse((string)updated!, System.Globalization.CultureInfo.InvariantCulture) >=
+                            DateTimeOffset.Parse((string)order["created_at"]!, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    [Fact]
+    public void ProductNamesComeFromTheCatalogNotFromPeople()
+    {
+        var catalog = Generators.Catalog.ThemeCatalog.Default;
+        var productNames = catalog.Themes.SelectMany(t => t.Products).Select(p => p.Name).ToHashSet();
+
+        foreach (var product in TestRequests.Generate("product", 300))
+        {
+            Assert.Contains((string)product["name"]!, productNames);
+            var theme = catalog.Themes.Single(t => t.Products.Any(p => p.Name == (string)product["name"]!));
+            Assert.Equal(theme.Category, product["category"]);
+            Assert.Contains((string)product["brand"]!, theme.Brands);
+            Assert.Equal((long)product["stock_quantity"]! > 0, (bool)product["in_stock"]!);
+            Assert.StartsWith(((string)product["category"]!)[..3].ToUpperInvariant() + "-", (string)product["sku"]!, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ReviewTextFollowsTheRating()
+    {
+        var titles = Generators.Catalog.ThemeCatalog.Default.Reviews.Titles;
+        foreach (var review in TestRequests.Generate("review", 300))
+        {
+            var sentiment = (long)review["rating"]! switch { >= 4 => "positive", 3 => "neutral", _ => "negative" };
+            Assert.Contains((string)review["title"]!, titles[sentiment]);
+        }
+    }
+
+    [Fact]
+    public void DatesNeverPassTheReferenceTime()
+    {
+        foreach (var payment in TestRequests.Generate("payment", 500))
+        {
+            foreach (var field in new[] { "created_at", "authorized_at", "captured_at" })
+            {
+                if (payment.TryGetValue(field, out var value))
+                {
+                    Assert.True(DateTimeOffset.Parse((string)value!, System.Globalization.CultureInfo.InvariantCulture) <= TestRequests.ReferenceTime, $"{field} = {value}");
+                }
+            }
+        }
+    }
+
+    private static string Serialize(List<DataRecord> records)
+    {
+        using var formatter = ChunkFormatter.Create(DataFormat.Json, TestRequests.Registry.List()[0]);
+        records.ForEach(formatter.Add);
+        return formatter.Complete();
+    }
+}
