@@ -25,12 +25,19 @@ internal sealed class FieldCompiler(EntitySchema schema, GenerationContext conte
             return TemplateGenerator(field);
         }
 
+        var semantic = FieldNameSemantics.Infer(field, siblings);
         if (field.Kind == FieldKind.Enum)
         {
-            return EnumGenerator(field);
+            var fromValues = EnumGenerator(field);
+            if (semantic is not null && SemanticValues.For(semantic) is { } meaning)
+            {
+                // A meaning (the record's theme category) wins when it is one of the allowed values.
+                return (c, scope) => meaning(c, scope) is string value && field.Values.Contains(value) ? value : fromValues(c, scope);
+            }
+
+            return fromValues;
         }
 
-        var semantic = FieldNameSemantics.Infer(field, siblings);
         if (semantic is not null && field.Kind is FieldKind.String or FieldKind.Email or FieldKind.Phone or FieldKind.Address or FieldKind.Uuid
             or FieldKind.Integer or FieldKind.Float && SemanticValues.For(semantic) is { } semanticGenerator)
         {

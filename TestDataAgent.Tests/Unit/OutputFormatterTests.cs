@@ -62,7 +62,7 @@ public sealed class OutputFormatterTests
     {
         var schema = TestRequests.Registry.List().Single(s => s.Name == entity);
         var records = TestRequests.Generate(entity, 50);
-        records[0][schema.Fields.First(f => f.Kind == Generators.Schemas.FieldKind.String && f.Format is null && f.Semantic is not null)?.Name ?? schema.Fields[0].Name] = "O'Brien; DROP TABLE x; --";
+        records[0][DataRecord.ScenarioField] = "O'Brien; DROP TABLE x; --";
         using var formatter = ChunkFormatter.Create(DataFormat.Sql, schema);
         records.ForEach(formatter.Add);
         var sql = formatter.Complete();
@@ -76,6 +76,8 @@ public sealed class OutputFormatterTests
         using var count = connection.CreateCommand();
         count.CommandText = $"SELECT COUNT(*) FROM \"{entity}\"";
         Assert.Equal(50L, (long)count.ExecuteScalar()!);
+        count.CommandText = $"SELECT \"_scenario\" FROM \"{entity}\" WHERE \"_index\" = 0";
+        Assert.Equal("O'Brien; DROP TABLE x; --", count.ExecuteScalar());
     }
 
     private static void Execute(SqliteConnection connection, string sql)
