@@ -5,11 +5,13 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var redis = builder.AddTestDataRedis(ResourceNames.Redis);
 
+// Deployed, the api listens on the original's ports (9091 gRPC, 8091 HTTP); locally the orchestrator picks free ones.
+var publishing = builder.ExecutionContext.IsPublishMode;
 var api = builder.AddProject<Projects.TestDataAgent_Api>(ResourceNames.Api, launchProfileName: null)
     // The api binds the ports it is given, as the original did with GRPC_PORT and HTTP_PORT.
-    .WithEndpoint(name: ResourceNames.GrpcEndpoint, scheme: "http", env: "GRPC_PORT")
+    .WithEndpoint(name: ResourceNames.GrpcEndpoint, scheme: "http", env: "GRPC_PORT", targetPort: publishing ? 9091 : null)
     .WithEndpoint(ResourceNames.GrpcEndpoint, endpoint => endpoint.Transport = "http2")
-    .WithHttpEndpoint(name: ResourceNames.HttpEndpoint, env: "HTTP_PORT")
+    .WithHttpEndpoint(name: ResourceNames.HttpEndpoint, env: "HTTP_PORT", targetPort: publishing ? 8091 : null)
     // Not WithHttpHealthCheck: the gRPC endpoint is HTTP/2-only (h2c), so probe it with grpc.health.v1.
     .WithGrpcHealthCheck(ResourceNames.GrpcEndpoint);
 
