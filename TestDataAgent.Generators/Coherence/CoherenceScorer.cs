@@ -56,8 +56,34 @@ public sealed class CoherenceScorer
                     return null;
                 }
 
-                return part >= (baseValue * (decimal)percent.MinPercent / 100m) - MoneyTolerance &&
-                       part <= (baseValue * (decimal)percent.MaxPercent / 100m) + MoneyTolerance;
+                return (percent.ZeroProbability > 0 && part == 0) ||
+                       (part >= (baseValue * (decimal)percent.MinPercent / 100m) - MoneyTolerance &&
+                        part <= (baseValue * (decimal)percent.MaxPercent / 100m) + MoneyTolerance);
+            case ProductRule product:
+                if (Values.AsDecimal(record.GetValueOrDefault(product.Target)) is not { } productTotal)
+                {
+                    return null;
+                }
+
+                var productExpected = 1m;
+                foreach (var factor in product.Factors)
+                {
+                    if (Values.AsDecimal(record.GetValueOrDefault(factor)) is not { } f)
+                    {
+                        return null;
+                    }
+
+                    productExpected *= f;
+                }
+
+                return Math.Abs(productTotal - productExpected) <= MoneyTolerance;
+            case AtMostRule atMost:
+                if (Values.AsDecimal(record.GetValueOrDefault(atMost.Target)) is not { } bounded || Values.AsDecimal(record.GetValueOrDefault(atMost.Limit)) is not { } limit)
+                {
+                    return null;
+                }
+
+                return bounded <= limit;
             case SumRule sumRule:
                 if (Values.AsDecimal(record.GetValueOrDefault(sumRule.Target)) is not { } total)
                 {
@@ -72,7 +98,8 @@ public sealed class CoherenceScorer
                     return null;
                 }
 
-                return later >= earlier;
+                var gap = (later - earlier).TotalHours;
+                return gap >= notBefore.MinGapHours - (1 / 3600.0) && gap <= notBefore.MaxGapHours + (1 / 3600.0);
             case PresentWhenRule presentWhen:
                 var should = record.GetValueOrDefault(presentWhen.Field) is string s && presentWhen.Values.Contains(s);
                 return should == (record.GetValueOrDefault(presentWhen.Target) is not null);

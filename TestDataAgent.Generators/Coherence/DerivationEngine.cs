@@ -43,7 +43,27 @@ internal static class DerivationEngine
                     if (Values.AsDecimal(record.GetValueOrDefault(percent.Base)) is { } baseValue)
                     {
                         var rate = (decimal)context.Random.Double(percent.MinPercent, percent.MaxPercent);
-                        record[percent.Target] = Math.Round(baseValue * Math.Round(rate, 2) / 100m, 2, MidpointRounding.AwayFromZero);
+                        var zero = percent.ZeroProbability > 0 && context.Random.Double() < percent.ZeroProbability;
+                        record[percent.Target] = zero ? 0m : Math.Round(baseValue * Math.Round(rate, 2) / 100m, 2, MidpointRounding.AwayFromZero);
+                    }
+
+                    break;
+                case ProductRule product:
+                    var productValue = 1m;
+                    foreach (var factor in product.Factors)
+                    {
+                        productValue *= Values.AsDecimal(record.GetValueOrDefault(factor)) ?? 0m;
+                    }
+
+                    record[product.Target] = Typed(plans, product.Target, productValue);
+                    break;
+                case AtMostRule atMost:
+                    if (Values.AsDecimal(record.GetValueOrDefault(atMost.Target)) is { } value &&
+                        Values.AsDecimal(record.GetValueOrDefault(atMost.Limit)) is { } limit && value > limit)
+                    {
+                        var floor = (decimal)(plans.TryGetValue(atMost.Target, out var limitedPlan) ? limitedPlan.Definition.Min ?? 0 : 0);
+                        var capped = limit <= floor ? limit : floor + ((limit - floor) * (decimal)context.Random.Double());
+                        record[atMost.Target] = Typed(plans, atMost.Target, capped, roundDown: true);
                     }
 
                     break;
@@ -59,7 +79,7 @@ internal static class DerivationEngine
                         result -= Values.AsDecimal(record.GetValueOrDefault(name)) ?? 0m;
                     }
 
-                    record[sumRule.Target] = Math.Round(result, 2, MidpointRounding.AwayFromZero);
+                    record[sumRule.Target] = Typed(plans, sumRule.Target, result);
                     break;
                 case NotBeforeRule notBefore:
                     ApplyNotBefore(context, record, notBefore);
@@ -114,12 +134,28 @@ internal static class DerivationEngine
             return;
         }
 
-        var latest = context.ReferenceTime;
-        var room = Math.Max(0, Math.Min(rule.MaxGapHours * 3600, (latest - start).TotalSeconds));
-        var instant = start.AddSeconds(context.Random.Long(0, (long)room));
+        var room = rule.MaxGapHours * 3600;
+        if (!rule.AllowFuture)
+        {
+            room = Math.Max(0, Math.Min(room, (context.ReferenceTime - start).TotalSeconds));
+        }
+
+        var least = Math.Min(rule.MinGapHours * 3600, room);
+        var instant = start.AddSeconds(context.Random.Long((long)least, (long)room));
         record[rule.Target] = targetText.Length == 10
             ? instant.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A derived number in its field's type: integers stay integers, amounts are rounded to cents once.</summary>
+    private static object Typed(IReadOnlyDictionary<string, FieldPlan> plans, string target, decimal value, bool roundDown = false)
+    {
+        if (plans.TryGetValue(target, out var plan) && plan.Definition.Kind == FieldKind.Integer)
+        {
+            return (long)(roundDown ? Math.Floor(value) : Math.Round(value, MidpointRounding.AwayFromZero));
+        }
+
+        return roundDown ? Math.Floor(value * 100m) / 100m : Math.Round(value, 2, MidpointRounding.AwayFromZero);
     }
 
     private static void MoveToSchemaPosition(DataRecord record, string name, IReadOnlyDictionary<string, FieldPlan> plans)

@@ -11,6 +11,11 @@ namespace TestDataAgent.Generators.Requests;
 /// </summary>
 public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOptions<GenerationOptions> options, TimeProvider timeProvider)
 {
+    /// <summary>
+    /// The reference time of a seeded request that names none, so seeded data never drifts with the clock.
+    /// </summary>
+    public static readonly DateTimeOffset SeededReferenceTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private const int MaxHints = 64;
     private const int MaxContextLength = 100_000;
 
@@ -56,7 +61,7 @@ public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOption
             Scenarios = scenarios,
             Format = (DataFormat)input.OutputFormat,
             Seed = input.Seed ?? ChooseSeed(),
-            ReferenceTime = ParseReferenceTime(input.ReferenceTime),
+            ReferenceTime = ParseReferenceTime(input.ReferenceTime, seeded: input.Seed is not null),
             Context = input.Context,
             Hints = input.Hints.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0).ToList(),
             UseCache = input.UseCache,
@@ -192,8 +197,13 @@ public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOption
         }
     }
 
-    private DateTimeOffset ParseReferenceTime(string text)
+    private DateTimeOffset ParseReferenceTime(string text, bool seeded)
     {
+        if (text.Length == 0 && seeded)
+        {
+            return SeededReferenceTime;
+        }
+
         if (text.Length == 0)
         {
             var now = timeProvider.GetUtcNow();

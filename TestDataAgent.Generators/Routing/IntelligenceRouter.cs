@@ -21,6 +21,12 @@ public sealed class IntelligenceRouter
             return new RoutingDecision(method, $"User explicitly selected {method.ToWireName()} generation method", 1.0);
         }
 
+        // What the original lacked: a way to force the fast path (TRADITIONAL is 0 on the wire, the same as "unset").
+        if (request.Hints.Contains("fast"))
+        {
+            return new RoutingDecision(GenerationPath.Traditional, "Traditional: fast generation requested", 1.0);
+        }
+
         var needsRag = NeedsRag(request);
         var needsLlm = NeedsLlm(request);
         if ((needsRag && needsLlm) || (request.Scenarios.Count > 2 && (request.LearnFromHistory || request.ProductionLike)))

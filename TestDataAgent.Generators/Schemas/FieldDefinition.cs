@@ -48,6 +48,9 @@ public sealed record FieldDefinition
 
     public int? MaxItems { get; init; }
 
+    /// <summary>For strings: realistic values to pick from. Unlike enum values they do not restrict what is valid.</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+
     /// <summary>What the value means (<c>product_name</c>, <c>city</c> …); inferred from the name when absent.</summary>
     public string? Semantic { get; init; }
 

@@ -170,6 +170,7 @@ public static class SchemaParser
             MinItems = minItems,
             MaxItems = maxItems,
             Semantic = OptionalString(element, "semantic", location),
+            Choices = StringList(element, "choices", location),
         };
     }
 
@@ -194,9 +195,11 @@ public static class SchemaParser
             rules.Add(kind switch
             {
                 "sum_of_items" => new SumOfItemsRule(RequiredString(item, "target", location), RequiredString(item, "items", location), RequiredString(item, "quantity", location), RequiredString(item, "price", location)),
-                "percent_of" => new PercentOfRule(RequiredString(item, "target", location), RequiredString(item, "base", location), OptionalNumber(item, "min_percent", location) ?? 0, OptionalNumber(item, "max_percent", location) ?? 0),
+                "percent_of" => new PercentOfRule(RequiredString(item, "target", location), RequiredString(item, "base", location), OptionalNumber(item, "min_percent", location) ?? 0, OptionalNumber(item, "max_percent", location) ?? 0, OptionalNumber(item, "zero_probability", location) ?? 0),
+                "product" => new ProductRule(RequiredString(item, "target", location), StringList(item, "factors", location)),
+                "at_most" => new AtMostRule(RequiredString(item, "target", location), RequiredString(item, "limit", location)),
                 "sum" => new SumRule(RequiredString(item, "target", location), StringList(item, "add", location), StringList(item, "subtract", location)),
-                "not_before" => new NotBeforeRule(RequiredString(item, "target", location), RequiredString(item, "reference", location), OptionalNumber(item, "max_gap_hours", location) ?? 720),
+                "not_before" => new NotBeforeRule(RequiredString(item, "target", location), RequiredString(item, "reference", location), OptionalNumber(item, "min_gap_hours", location) ?? 0, OptionalNumber(item, "max_gap_hours", location) ?? 720, OptionalBool(item, "allow_future", location) ?? false),
                 "present_when" => new PresentWhenRule(RequiredString(item, "target", location), RequiredString(item, "field", location), StringList(item, "values", location)),
                 "positive_when" => new PositiveWhenRule(RequiredString(item, "target", location), RequiredString(item, "flag", location)),
                 "exactly_one_true" => new ExactlyOneTrueRule(RequiredString(item, "items", location), RequiredString(item, "field", location)),

@@ -6,7 +6,7 @@ using TestDataAgent.Generators.Schemas;
 namespace TestDataAgent.Generators.Traditional;
 
 /// <summary>Compiles schema fields into <see cref="FieldPlan"/>s: the decisions are made once, not per record.</summary>
-internal sealed class FieldCompiler(EntitySchema schema, GenerationContext context)
+internal sealed class FieldCompiler(GenerationContext context, long count)
 {
     private const string DateFormat = "yyyy-MM-dd";
     private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
@@ -23,6 +23,17 @@ internal sealed class FieldCompiler(EntitySchema schema, GenerationContext conte
         if (IdTemplate.IsTemplate(field.Format))
         {
             return TemplateGenerator(field);
+        }
+
+        if (field.Kind == FieldKind.String && field.Choices.Count > 0)
+        {
+            var choices = field.Choices.ToArray();
+            return (c, _) => choices[c.Random.Number(0, choices.Length - 1)];
+        }
+
+        if (IsTopLevel(field) && (field.Kind == FieldKind.Email || FieldNameSemantics.Infer(field, siblings) == "email"))
+        {
+            return UniqueEmailGenerator(field);
         }
 
         var semantic = FieldNameSemantics.Infer(field, siblings);
@@ -72,9 +83,9 @@ internal sealed class FieldCompiler(EntitySchema schema, GenerationContext conte
         var template = IdTemplate.Parse(field.Format!);
         var year = context.ReferenceTime.Year;
         var space = IdTemplate.Pow10(template.RandomDigits);
-        if (field.Path == schema.PrimaryKey && template.RandomDigits > 0)
+        if (IsTopLevel(field) && template.RandomDigits > 0)
         {
-            // The entity's own ID: a keyed permutation of the record index, so no two records share one.
+            // A top-level ID: a keyed permutation of the record index, so no two records share one (up to 10^digits records).
             var key = (ulong)context.Seed ^ (ulong)StableHash(field.Path);
             var permutation = new IdPermutation(space, key);
             return (c, scope) => template.Render(permutation.Map((ulong)c.RecordIndex % space), year, scope);
@@ -82,6 +93,23 @@ internal sealed class FieldCompiler(EntitySchema schema, GenerationContext conte
 
         return (c, scope) => template.Render((ulong)c.Random.Long(0, (long)(space - 1)), year, scope);
     }
+
+    private ValueGenerator UniqueEmailGenerator(FieldDefinition field)
+    {
+        // The last dot-separated part of the local name is a permutation of the record index: emails never repeat.
+        var digits = Math.Max(2, (int)Math.Ceiling(Math.Log10(Math.Max(10, count) * 10.0)));
+        var permutation = new IdPermutation(IdTemplate.Pow10(digits), (ulong)context.Seed ^ (ulong)StableHash(field.Path));
+        var space = permutation.Size;
+        var email = SemanticValues.For("email")!;
+        return (c, scope) =>
+        {
+            var address = (string)email(c, scope)!;
+            var at = address.IndexOf('@', StringComparison.Ordinal);
+            return string.Create(CultureInfo.InvariantCulture, $"{address[..at]}.{permutation.Map((ulong)c.RecordIndex % space)}{address[at..]}");
+        };
+    }
+
+    private static bool IsTopLevel(FieldDefinition field) => !field.Path.Contains('.', StringComparison.Ordinal) && !field.Path.Contains('[', StringComparison.Ordinal);
 
     private static ValueGenerator EnumGenerator(FieldDefinition field)
     {

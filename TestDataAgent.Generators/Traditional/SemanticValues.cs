@@ -20,6 +20,8 @@ internal static class SemanticValues
         "zip" => static (c, _) => c.Faker.Address.ZipCode("#####"),
         "country" => static (_, _) => "US",
         "address" => static (c, _) => $"{c.Faker.Address.StreetAddress()}, {c.Faker.Address.City()}, {c.Faker.Address.StateAbbr()} {c.Faker.Address.ZipCode("#####")}",
+        "location" => static (c, _) => $"{c.Faker.Address.City()}, {c.Faker.Address.StateAbbr()}",
+        "search_term" => static (c, _) => SearchTerm(c),
         "company" => static (c, _) => c.Faker.Company.CompanyName(),
         "url" => static (c, _) => c.Faker.Internet.Url(),
         "ipv4" => static (c, _) => c.Faker.Internet.Ip(),
@@ -53,6 +55,15 @@ internal static class SemanticValues
         }
 
         return context.Faker.Internet.Email();
+    }
+
+    private static string SearchTerm(GenerationContext context)
+    {
+        // Shoppers type fragments of product names, often lower-case, sometimes with a brand.
+        var words = context.Product.Name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var take = Math.Min(words.Length, context.Random.Number(1, 3));
+        var term = string.Join(' ', words.Skip(Math.Max(0, words.Length - take)));
+        return context.Random.Bool(0.2f) ? $"{context.Random.ListItem(context.Theme.Brands as IList<string> ?? [.. context.Theme.Brands]).ToLowerInvariant()} {term}" : term;
     }
 
     private static string Phone(GenerationContext context, DataRecord scope) =>

@@ -68,6 +68,15 @@ public sealed class RequestValidatorTests
     }
 
     [Fact]
+    public void ASeededRequestWithoutReferenceTimeUsesTheFixedInstantNotTheClock()
+    {
+        var request = Validate(new() { Entity = "user", Count = 1, Seed = 5 });
+
+        Assert.Equal(GenerationRequestValidator.SeededReferenceTime, request.ReferenceTime);
+        Assert.NotEqual(TestRequests.ReferenceTime, request.ReferenceTime);
+    }
+
+    [Fact]
     public void ScenarioCountsDecideTheTotalAndOverridesTakeTheFieldsType()
     {
         var request = Validate(new()

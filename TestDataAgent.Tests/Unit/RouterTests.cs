@@ -19,6 +19,8 @@ public sealed class RouterTests
     [InlineData("cart", "long context here", "", false, false, false, 0, GenerationPath.Llm)]
     [InlineData("user", "", "similar", false, false, false, 0, GenerationPath.Rag)]
     [InlineData("user", "", "pattern_based", false, false, false, 0, GenerationPath.Traditional)]
+    [InlineData("review", "a long context that wants an llm", "fast", true, false, false, 0, GenerationPath.Traditional)]
+    [InlineData("review", "", "fast", false, false, false, 1, GenerationPath.Llm)]
     public void RoutesAsTheOriginalDid(string entity, string context, string hint, bool history, bool defects, bool productionLike, int method, GenerationPath expected)
     {
         var request = TestRequests.Validator().Validate(new GenerationRequestInput

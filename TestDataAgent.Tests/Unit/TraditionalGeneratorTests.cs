@@ -54,6 +54,22 @@ public sealed class TraditionalGeneratorTests
         Assert.Equal(Serialize(TestRequests.Generate(entity, 200, seed: 99)), Serialize(TestRequests.Generate(entity, 200, seed: 99)));
     }
 
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void EmailsAndTopLevelIdsNeverRepeat(string entity)
+    {
+        var request = TestRequests.Request(entity, 20_000, seed: 8);
+        var idFields = request.Schema.Fields.Where(f => f.Format?.Contains("{random", StringComparison.Ordinal) == true).Select(f => f.Name).ToList();
+        var emailFields = request.Schema.Fields.Where(f => f.Kind == Generators.Schemas.FieldKind.Email).Select(f => f.Name).ToList();
+        var records = TestRequests.Generate(request);
+
+        foreach (var field in idFields.Concat(emailFields))
+        {
+            var values = records.Where(r => r.ContainsKey(field)).Select(r => (string)r[field]!).ToList();
+            Assert.True(values.Count == values.Distinct(StringComparer.Ordinal).Count(), $"{entity}.{field} repeats");
+        }
+    }
+
     [Fact]
     public void DifferentSeedsGiveDifferentOutput()
     {
@@ -83,11 +99,14 @@ public sealed class TraditionalGeneratorTests
     }
 
     [Fact]
-    public void OrderTotalsIncludeTaxAndShipping()
+    public void OrderTotalsIncludeTaxShippingAndDiscount()
     {
-        foreach (var order in TestRequests.Generate("order", 500))
+        var orders = TestRequests.Generate("order", 500);
+        Assert.Contains(orders, o => (decimal)o["discount"]! > 0);
+        Assert.Contains(orders, o => (decimal)o["discount"]! == 0);
+        foreach (var order in orders)
         {
-            Assert.Equal((decimal)order["subtotal"]! + (decimal)order["tax"]! + (decimal)order["shipping"]!, (decimal)order["total"]!);
+            Assert.Equal((decimal)order["subtotal"]! + (decimal)order["tax"]! + (decimal)order["shipping"]! - (decimal)order["discount"]!, (decimal)order["total"]!);
             if (order.TryGetValue("updated_at", out var updated))
             {
                 Assert.True(DateTimeOffset.Parse((string)updated!, System.Globalization.CultureInfo.InvariantCulture) >=
