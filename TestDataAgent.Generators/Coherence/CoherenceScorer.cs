@@ -98,8 +98,10 @@ public sealed class CoherenceScorer
                     return null;
                 }
 
+                // A date (no time of day) is compared at day precision.
+                var slack = record.GetValueOrDefault(notBefore.Target) is string { Length: 10 } || record.GetValueOrDefault(notBefore.Reference) is string { Length: 10 } ? 24.0 : 1 / 3600.0;
                 var gap = (later - earlier).TotalHours;
-                return gap >= notBefore.MinGapHours - (1 / 3600.0) && gap <= notBefore.MaxGapHours + (1 / 3600.0);
+                return gap >= notBefore.MinGapHours - slack && gap <= notBefore.MaxGapHours + slack;
             case PresentWhenRule presentWhen:
                 var should = record.GetValueOrDefault(presentWhen.Field) is string s && presentWhen.Values.Contains(s);
                 return should == (record.GetValueOrDefault(presentWhen.Target) is not null);

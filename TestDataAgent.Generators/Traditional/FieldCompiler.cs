@@ -6,7 +6,7 @@ using TestDataAgent.Generators.Schemas;
 namespace TestDataAgent.Generators.Traditional;
 
 /// <summary>Compiles schema fields into <see cref="FieldPlan"/>s: the decisions are made once, not per record.</summary>
-internal sealed class FieldCompiler(GenerationContext context, long count)
+internal sealed class FieldCompiler(GenerationContext context, long count, IReadOnlyList<DerivationRule> derivations)
 {
     private const string DateFormat = "yyyy-MM-dd";
     private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
@@ -179,8 +179,27 @@ internal sealed class FieldCompiler(GenerationContext context, long count)
         return (c, _) => c.Random.Bool(probability);
     }
 
-    private static ValueGenerator DateGenerator(FieldDefinition field)
+    /// <summary>
+    /// How far before the reference time a date must lie so the rules that follow it (a shipment delivered at least
+    /// 12 hours after shipping) still fit before the reference time.
+    /// </summary>
+    private TimeSpan Headroom(string field, int depth = 0)
     {
+        var hours = 0.0;
+        foreach (var rule in derivations)
+        {
+            if (rule is NotBeforeRule { AllowFuture: false } notBefore && notBefore.Reference == field && depth < 8)
+            {
+                hours = Math.Max(hours, notBefore.MinGapHours + Headroom(notBefore.Target, depth + 1).TotalHours);
+            }
+        }
+
+        return TimeSpan.FromHours(hours);
+    }
+
+    private ValueGenerator DateGenerator(FieldDefinition field)
+    {
+        var headroom = IsTopLevel(field) ? Headroom(field.Name) : TimeSpan.Zero;
         var name = field.Name.ToLowerInvariant();
         if (name.Contains("birth", StringComparison.Ordinal) || name == "dob")
         {
@@ -189,21 +208,24 @@ internal sealed class FieldCompiler(GenerationContext context, long count)
 
         return IsFutureName(name)
             ? (c, _) => RandomFuture(c).ToString(DateFormat, CultureInfo.InvariantCulture)
-            : (c, _) => RandomPast(c, s_history).ToString(DateFormat, CultureInfo.InvariantCulture);
+            : (c, _) => RandomPast(c, s_history, headroom).ToString(DateFormat, CultureInfo.InvariantCulture);
     }
 
-    private static ValueGenerator DateTimeGenerator(FieldDefinition field) =>
-        IsFutureName(field.Name.ToLowerInvariant())
+    private ValueGenerator DateTimeGenerator(FieldDefinition field)
+    {
+        var headroom = IsTopLevel(field) ? Headroom(field.Name) : TimeSpan.Zero;
+        return IsFutureName(field.Name.ToLowerInvariant())
             ? (c, _) => RandomFuture(c).ToString(DateTimeFormat, CultureInfo.InvariantCulture)
-            : (c, _) => RandomPast(c, s_history).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+            : (c, _) => RandomPast(c, s_history, headroom).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+    }
 
     private static bool IsFutureName(string name) =>
         name.StartsWith("expires", StringComparison.Ordinal) || name.Contains("expiry", StringComparison.Ordinal) ||
         name.Contains("valid_until", StringComparison.Ordinal) || name.StartsWith("estimated", StringComparison.Ordinal) ||
         name == "end_date";
 
-    internal static DateTimeOffset RandomPast(GenerationContext context, TimeSpan window) =>
-        context.ReferenceTime.AddSeconds(-context.Random.Long(0, (long)window.TotalSeconds));
+    internal static DateTimeOffset RandomPast(GenerationContext context, TimeSpan window, TimeSpan headroom = default) =>
+        context.ReferenceTime.AddSeconds(-context.Random.Long((long)Math.Ceiling(headroom.TotalSeconds), (long)(window + headroom).TotalSeconds));
 
     private static DateTimeOffset RandomFuture(GenerationContext context) =>
         context.ReferenceTime.AddSeconds(context.Random.Long(3600, (long)TimeSpan.FromDays(90).TotalSeconds));

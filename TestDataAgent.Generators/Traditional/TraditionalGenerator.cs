@@ -24,7 +24,7 @@ public sealed class TraditionalGenerator(ThemeCatalog catalog) : IRecordGenerato
     public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var context = new GenerationContext(request.Seed, request.ReferenceTime, catalog);
-        var plans = new FieldCompiler(context, request.Count).CompileFields(request.Schema.Fields);
+        var plans = new FieldCompiler(context, request.Count, request.Schema.Derivations).CompileFields(request.Schema.Fields);
         var plansByName = plans.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var derivations = request.Schema.Derivations;
         var index = 0L;

@@ -18,6 +18,8 @@ internal static class TestRequests
 
     public static SchemaRegistry Registry { get; } = SchemaRegistry.Load();
 
+    public static IEnumerable<string> AllEntities => Registry.List().Select(s => s.Name);
+
     public static GenerationRequestValidator Validator(int maxSync = 10_000, int maxStream = 10_000_000) =>
         new(Registry, Options.Create(new GenerationOptions { MaxSyncRecords = maxSync, MaxStreamRecords = maxStream }), new FakeTimeProvider(ReferenceTime));
 

@@ -52,7 +52,7 @@ public sealed class HttpEndpointTests(ApiFixture api)
         using var schemas = JsonDocument.Parse(await api.Http.GetStringAsync("/v1/schemas?domain=ecommerce"));
         using var health = JsonDocument.Parse(await api.Http.GetStringAsync("/v1/health"));
 
-        Assert.Equal(6, schemas.RootElement.GetProperty("schemas").GetArrayLength());
+        Assert.Equal(36, schemas.RootElement.GetProperty("schemas").GetArrayLength());
         Assert.Equal("healthy", health.RootElement.GetProperty("status").GetString());
     }
 }
