@@ -13,7 +13,8 @@ internal static class RequestMapper
         Entity = request.Entity,
         PredefinedSchema = request.Schema?.PredefinedSchema ?? "",
         HasSchemaFields = request.Schema?.Fields.Count > 0,
-        HasConstraints = request.Constraints?.FieldConstraints.Count > 0,
+        Constraints = request.Constraints?.FieldConstraints.ToDictionary(c => c.Key, c => ToConstraint(c.Value), StringComparer.Ordinal)
+            ?? new Dictionary<string, FieldConstraintInput>(),
         Scenarios = request.Scenarios
             .Select(s => new ScenarioInput(s.Name, s.Count, new Dictionary<string, string>(s.Overrides), s.Description))
             .ToList(),
@@ -30,5 +31,17 @@ internal static class RequestMapper
         CustomSchema = request.CustomSchema,
         Seed = request.HasSeed ? request.Seed : null,
         ReferenceTime = request.ReferenceTime,
+    };
+
+    // proto3 `optional` fields keep presence: an absent bound is null, never 0.
+    private static FieldConstraintInput ToConstraint(FieldConstraint constraint) => new()
+    {
+        Min = constraint.HasMin ? constraint.Min : null,
+        Max = constraint.HasMax ? constraint.Max : null,
+        EnumValues = constraint.EnumValues.ToList(),
+        Regex = constraint.HasRegex ? constraint.Regex : null,
+        MinLength = constraint.HasMinLength ? constraint.MinLength : null,
+        MaxLength = constraint.HasMaxLength ? constraint.MaxLength : null,
+        Format = constraint.HasFormat ? constraint.Format : null,
     };
 }

@@ -24,6 +24,9 @@ public sealed record GenerationRequest
     /// <summary>The path the caller forced, or <see langword="null"/> for the router's choice.</summary>
     public GenerationPath? RequestedMethod { get; init; }
 
+    /// <summary>Whether the caller sent constraints (folded into <see cref="Schema"/>), so records are checked as they are made.</summary>
+    public bool Constrained { get; init; }
+
     /// <summary>Things the caller should know that did not stop the request (ignored inputs, adjusted counts).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

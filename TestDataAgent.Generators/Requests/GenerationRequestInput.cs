@@ -11,7 +11,7 @@ public sealed record GenerationRequestInput
     public string Entity { get; init; } = "";
     public string PredefinedSchema { get; init; } = "";
     public bool HasSchemaFields { get; init; }
-    public bool HasConstraints { get; init; }
+    public IReadOnlyDictionary<string, FieldConstraintInput> Constraints { get; init; } = new Dictionary<string, FieldConstraintInput>();
     public IReadOnlyList<ScenarioInput> Scenarios { get; init; } = [];
     public string Context { get; init; } = "";
     public IReadOnlyList<string> Hints { get; init; } = [];

@@ -22,7 +22,7 @@ public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOption
     public GenerationRequest Validate(GenerationRequestInput input, RequestMode mode)
     {
         var warnings = new List<string>();
-        var schema = ResolveSchema(input, warnings);
+        var schema = ConstraintApplier.Apply(ResolveSchema(input, warnings), input.Constraints);
         var scenarios = PlanScenarios(input, schema, warnings);
         var total = scenarios.Sum(s => (long)s.Count);
         CheckLimit(total, mode);
@@ -47,11 +47,6 @@ public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOption
             throw new InvalidRequestException("hints", $"{input.Hints.Count} hints were sent; at most {MaxHints} are allowed");
         }
 
-        if (input.HasConstraints)
-        {
-            warnings.Add("constraints are not enforced by this version yet; they were ignored");
-        }
-
         return new GenerationRequest
         {
             RequestId = input.RequestId,
@@ -71,16 +66,12 @@ public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOption
             // TRADITIONAL is 0 on the wire, indistinguishable from "not set", so 0 means "let the router decide".
             RequestedMethod = input.GenerationMethod > 0 ? (GenerationPath)input.GenerationMethod : null,
             Warnings = warnings,
+            Constrained = input.Constraints.Count > 0,
         };
     }
 
     private EntitySchema ResolveSchema(GenerationRequestInput input, List<string> warnings)
     {
-        if (input.CustomSchema.Length > 0)
-        {
-            warnings.Add("custom_schema (JSON Schema) is not supported by this version yet; it was ignored");
-        }
-
         if (input.HasSchemaFields)
         {
             warnings.Add("schema.fields is not supported by this version yet; it was ignored");
@@ -97,6 +88,19 @@ public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOption
             {
                 var where = ex.Path.Length == 0 ? "inline_schema" : $"inline_schema.{ex.Path}";
                 throw new InvalidRequestException(where, $"inline_schema is not a usable schema: {ex.Message}");
+            }
+        }
+
+        if (input.CustomSchema.Length > 0)
+        {
+            try
+            {
+                return JsonSchemaConverter.Convert(input.CustomSchema, input.Entity);
+            }
+            catch (SchemaFormatException ex)
+            {
+                var where = ex.Path.Length == 0 ? "custom_schema" : $"custom_schema.{ex.Path}";
+                throw new InvalidRequestException(where, $"custom_schema is not a usable JSON Schema: {ex.Message}");
             }
         }
 

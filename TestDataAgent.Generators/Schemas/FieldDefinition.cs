@@ -48,6 +48,9 @@ public sealed record FieldDefinition
 
     public int? MaxItems { get; init; }
 
+    /// <summary>For arrays: no two items may be equal, compared as JSON text (JSON Schema's <c>uniqueItems</c>).</summary>
+    public bool UniqueItems { get; init; }
+
     /// <summary>For strings: realistic values to pick from. Unlike enum values they do not restrict what is valid.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
 

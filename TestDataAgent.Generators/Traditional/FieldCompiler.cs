@@ -1,5 +1,6 @@
 using System.Globalization;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Schemas;
 
@@ -10,6 +11,7 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
 {
     private const string DateFormat = "yyyy-MM-dd";
     private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const int MaxUniqueRedraws = 20;
     private static readonly TimeSpan s_history = TimeSpan.FromDays(365);
 
     public IReadOnlyList<FieldPlan> CompileFields(IReadOnlyList<FieldDefinition> fields) =>
@@ -34,6 +36,23 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         if (IsTopLevel(field) && (field.Kind == FieldKind.Email || FieldNameSemantics.Infer(field, siblings) == "email"))
         {
             return UniqueEmailGenerator(field);
+        }
+
+        // A pattern decides the value: it is the caller's or the schema's rule, stronger than a meaning guessed from the name.
+        if (field.Kind == FieldKind.String && field.Pattern is { Length: > 0 } pattern)
+        {
+            var source = RegexValueSource.Create(pattern, field.MinLength ?? 0, field.MaxLength ?? 64);
+            var next = source.CreateGenerator(new Random(context.Random.Int()));
+            // A value that does not match is left out; validation then redraws the record.
+            return (_, _) => next();
+        }
+
+        if (field.Kind is FieldKind.Integer or FieldKind.Float && field.Values.Count > 0)
+        {
+            var allowed = field.Values.Select(v => field.Kind == FieldKind.Integer
+                ? (object)long.Parse(v, CultureInfo.InvariantCulture)
+                : decimal.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+            return (c, _) => allowed[c.Random.Number(0, allowed.Length - 1)];
         }
 
         var semantic = FieldNameSemantics.Infer(field, siblings);
@@ -249,9 +268,27 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         {
             var length = c.Random.Number(minItems, maxItems);
             var list = new List<object?>(length);
+            var seen = field.UniqueItems ? new HashSet<string>(StringComparer.Ordinal) : null;
             for (var i = 0; i < length; i++)
             {
-                list.Add(itemPlan.Generate(c, scope));
+                var value = itemPlan.Generate(c, scope);
+                if (seen is not null)
+                {
+                    var json = RecordJson.ToJson(value);
+                    for (var redraw = 0; seen.Contains(json) && redraw < MaxUniqueRedraws; redraw++)
+                    {
+                        value = itemPlan.Generate(c, scope);
+                        json = RecordJson.ToJson(value);
+                    }
+
+                    // A small item domain can run out of distinct values: stop once the array is long enough, else keep the repeat.
+                    if (!seen.Add(json) && list.Count >= minItems)
+                    {
+                        break;
+                    }
+                }
+
+                list.Add(value);
             }
 
             return list;
@@ -274,11 +311,21 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
 
         var min = field.MinLength ?? 0;
         var max = field.MaxLength ?? int.MaxValue;
-        return (c, scope) => inner(c, scope) switch
+        return (c, scope) =>
         {
-            string s when s.Length > max => s[..max].TrimEnd() is { Length: > 0 } t && t.Length >= min ? t : s[..max],
-            string s when s.Length < min => s.PadRight(min, '.'),
-            var other => other,
+            // Draw again first: a shorter real value beats a cut one (a cut email is no email).
+            var value = inner(c, scope);
+            for (var attempt = 0; attempt < 10 && value is string s && (s.Length > max || s.Length < min); attempt++)
+            {
+                value = inner(c, scope);
+            }
+
+            return value switch
+            {
+                string s when s.Length > max => s[..max].TrimEnd() is { Length: > 0 } t && t.Length >= min ? t : s[..max],
+                string s when s.Length < min => s.PadRight(min, 'x'),
+                var other => other,
+            };
         };
     }
 

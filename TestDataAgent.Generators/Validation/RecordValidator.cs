@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Schemas;
 
 namespace TestDataAgent.Generators.Validation;
@@ -16,6 +17,7 @@ public sealed class RecordValidator
 {
     private static readonly TimeSpan s_patternTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly ConcurrentDictionary<string, Regex> s_patterns = new(StringComparer.Ordinal);
+    private static readonly Regex s_email = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
     public IReadOnlyList<Violation> Validate(DataRecord record, EntitySchema schema, long recordIndex)
     {
@@ -55,6 +57,7 @@ public sealed class RecordValidator
                 }
 
                 CheckRange(Convert.ToDecimal(value, CultureInfo.InvariantCulture), field, path, index, violations);
+                CheckAllowedNumber(Convert.ToDecimal(value, CultureInfo.InvariantCulture), field, path, index, violations);
                 break;
             case FieldKind.Float:
                 if (Values.AsDecimal(value) is not { } number || value is string)
@@ -64,6 +67,7 @@ public sealed class RecordValidator
                 }
 
                 CheckRange(number, field, path, index, violations);
+                CheckAllowedNumber(number, field, path, index, violations);
                 break;
             case FieldKind.Boolean:
                 if (value is not bool)
@@ -113,7 +117,34 @@ public sealed class RecordValidator
                 }
 
                 CheckString(text, field, path, index, violations);
+                CheckFormat(text, field.Kind == FieldKind.Email ? "email" : field.Kind == FieldKind.Uuid ? "uuid" : field.Format, path, index, violations);
                 break;
+        }
+    }
+
+    private static void CheckAllowedNumber(decimal number, FieldDefinition field, string path, long index, List<Violation> violations)
+    {
+        if (field.Values.Count > 0 && !field.Values.Any(v => decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var allowed) && allowed == number))
+        {
+            violations.Add(new Violation(index, path, "enum", $"{path} must be one of {string.Join(", ", field.Values)}"));
+        }
+    }
+
+    private static void CheckFormat(string text, string? format, string path, long index, List<Violation> violations)
+    {
+        var ok = format switch
+        {
+            "email" => s_email.IsMatch(text),
+            "uuid" => Guid.TryParseExact(text, "D", out _),
+            "uri" or "url" => Uri.TryCreate(text, UriKind.Absolute, out _),
+            "ipv4" => System.Net.IPAddress.TryParse(text, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && text.Count(c => c == '.') == 3,
+            "date" => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            "date-time" or "iso8601" => Values.AsInstant(text) is not null,
+            _ => true,
+        };
+        if (!ok)
+        {
+            violations.Add(new Violation(index, path, "format", $"{path} is not a valid {format}"));
         }
     }
 
@@ -133,6 +164,18 @@ public sealed class RecordValidator
         if (list.Count > field.MaxItems)
         {
             violations.Add(new Violation(index, path, "max_items", $"{path} has {list.Count} items; at most {field.MaxItems} are allowed"));
+        }
+
+        if (field.UniqueItems)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (!seen.Add(RecordJson.ToJson(list[i])))
+                {
+                    violations.Add(new Violation(index, $"{path}[{i}]", "unique_items", $"{path}[{i}] repeats an earlier item; the items must be unique"));
+                }
+            }
         }
 
         if (field.Items is not { } items)

@@ -27,7 +27,7 @@ internal static class TestRequests
         Validator().Validate(new GenerationRequestInput { Entity = entity, Count = count, Seed = seed, ReferenceTime = "2026-06-01T12:00:00Z" }, RequestMode.Stream);
 
     public static List<DataRecord> Generate(GenerationRequest request) =>
-        new TraditionalGenerator(ThemeCatalog.Default).GenerateAsync(request, CancellationToken.None).ToBlockingEnumerable().ToList();
+        new TraditionalGenerator(ThemeCatalog.Default, new Generators.Validation.RecordValidator()).GenerateAsync(request, CancellationToken.None).ToBlockingEnumerable().ToList();
 
     public static List<DataRecord> Generate(string entity, int count, long seed = 42) => Generate(Request(entity, count, seed));
 }

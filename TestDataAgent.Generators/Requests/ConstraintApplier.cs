@@ -1,0 +1,199 @@
+using System.Globalization;
+using TestDataAgent.Generators.Schemas;
+using TestDataAgent.Generators.Traditional;
+
+namespace TestDataAgent.Generators.Requests;
+
+/// <summary>
+/// Folds the request's constraints into a request-scoped copy of the schema, so generation honours them by
+/// construction and validation checks them on every path. A constraint overrides the schema's own bound for its key
+/// (as the original's validator did). Unknown fields and contradictions are refused, naming the field.
+/// </summary>
+internal static class ConstraintApplier
+{
+    private const int MaxStringLength = 100_000;
+    private static readonly HashSet<string> s_formats = ["email", "uuid", "date", "date-time", "uri", "ipv4"];
+
+    public static EntitySchema Apply(EntitySchema schema, IReadOnlyDictionary<string, FieldConstraintInput> constraints)
+    {
+        if (constraints.Count == 0)
+        {
+            return schema;
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var fields = Rewrite(schema.Fields, constraints, known);
+        foreach (var path in constraints.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!known.Contains(path))
+            {
+                throw new InvalidRequestException($"constraints.field_constraints[{path}]", $"constraints.field_constraints: '{path}' is not a field of {schema.Name}");
+            }
+        }
+
+        return schema with { Fields = fields };
+    }
+
+    private static List<FieldDefinition> Rewrite(IReadOnlyList<FieldDefinition> fields, IReadOnlyDictionary<string, FieldConstraintInput> constraints, HashSet<string> known)
+    {
+        var result = new List<FieldDefinition>(fields.Count);
+        foreach (var field in fields)
+        {
+            var key = OverrideConverter.KeyOf(field);
+            known.Add(key);
+            var rewritten = field with
+            {
+                Fields = field.Fields.Count > 0 ? Rewrite(field.Fields, constraints, known) : field.Fields,
+                Items = field.Items is { } items ? RewriteItems(items, constraints, known) : null,
+            };
+            result.Add(constraints.TryGetValue(key, out var constraint) ? Constrain(rewritten, constraint, $"constraints.field_constraints[{key}]") : rewritten);
+        }
+
+        return result;
+    }
+
+    private static FieldDefinition RewriteItems(FieldDefinition items, IReadOnlyDictionary<string, FieldConstraintInput> constraints, HashSet<string> known) =>
+        items with { Fields = items.Fields.Count > 0 ? Rewrite(items.Fields, constraints, known) : items.Fields };
+
+    private static FieldDefinition Constrain(FieldDefinition field, FieldConstraintInput constraint, string location)
+    {
+        var numeric = field.Kind is FieldKind.Integer or FieldKind.Float;
+        var textual = field.Kind is FieldKind.String or FieldKind.Email or FieldKind.Phone or FieldKind.Address or FieldKind.Uuid or FieldKind.Enum;
+        var result = field;
+
+        if (constraint.Min is not null || constraint.Max is not null)
+        {
+            if (!numeric)
+            {
+                throw new InvalidRequestException($"{location}.min", $"{location}: min and max apply to integer and float fields; '{field.Path}' is {field.Kind.ToName()}");
+            }
+
+            var min = constraint.Min ?? field.Min;
+            var max = constraint.Max ?? field.Max;
+            if (min > max)
+            {
+                throw new InvalidRequestException($"{location}.min", $"{location}: min {min} is greater than max {max}");
+            }
+
+            if (field.Kind == FieldKind.Integer && min is not null && max is not null && Math.Ceiling(min.Value) > Math.Floor(max.Value))
+            {
+                throw new InvalidRequestException($"{location}.min", $"{location}: no integer lies between min {min} and max {max}");
+            }
+
+            // Values come from the caller's range, not from a meaning whose usual range may lie outside it.
+            result = result with { Min = min, Max = max, Semantic = null, Weights = [] };
+        }
+
+        if (constraint.MinLength is not null || constraint.MaxLength is not null)
+        {
+            if (!textual)
+            {
+                throw new InvalidRequestException($"{location}.min_length", $"{location}: min_length and max_length apply to string fields; '{field.Path}' is {field.Kind.ToName()}");
+            }
+
+            var minLength = constraint.MinLength ?? field.MinLength;
+            var maxLength = constraint.MaxLength ?? field.MaxLength;
+            if (minLength < 0 || maxLength < 0 || maxLength > MaxStringLength)
+            {
+                throw new InvalidRequestException($"{location}.min_length", $"{location}: lengths must be between 0 and {MaxStringLength}");
+            }
+
+            if (minLength > maxLength)
+            {
+                throw new InvalidRequestException($"{location}.min_length", $"{location}: min_length {minLength} is greater than max_length {maxLength}");
+            }
+
+            result = result with { MinLength = minLength, MaxLength = maxLength };
+        }
+
+        if (constraint.EnumValues.Count > 0)
+        {
+            result = ApplyEnum(result, constraint.EnumValues, location);
+        }
+
+        if (constraint.Format is { Length: > 0 } format)
+        {
+            result = ApplyFormat(result, format, constraint.Regex is not null, location);
+        }
+
+        if (constraint.Regex is { } regex)
+        {
+            if (!textual || result.Kind == FieldKind.Enum)
+            {
+                throw new InvalidRequestException($"{location}.regex", $"{location}: regex applies to string fields; '{field.Path}' is {result.Kind.ToName()}");
+            }
+
+            try
+            {
+                _ = RegexValueSource.Create(regex, result.MinLength ?? 0, result.MaxLength ?? 64);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidRequestException($"{location}.regex", $"{location}: regex '{regex}' {ex.Message}");
+            }
+
+            result = result with { Kind = FieldKind.String, Pattern = regex, Format = null, Semantic = null, Choices = [] };
+        }
+
+        return result;
+    }
+
+    private static FieldDefinition ApplyEnum(FieldDefinition field, IReadOnlyList<string> values, string location)
+    {
+        foreach (var value in values)
+        {
+            var fits = field.Kind switch
+            {
+                FieldKind.Integer => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) && !(l < field.Min) && !(l > field.Max),
+                FieldKind.Float => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && !(d < field.Min) && !(d > field.Max),
+                FieldKind.Boolean => value is "true" or "false",
+                FieldKind.Enum => field.Values.Contains(value),
+                FieldKind.String or FieldKind.Email or FieldKind.Phone or FieldKind.Address or FieldKind.Uuid =>
+                    !(value.Length < field.MinLength) && !(value.Length > field.MaxLength),
+                _ => false,
+            };
+            if (!fits)
+            {
+                throw new InvalidRequestException($"{location}.enum_values", $"{location}: enum value '{value}' does not fit '{field.Path}' ({field.Kind.ToName()}{Bounds(field)})");
+            }
+        }
+
+        return field.Kind switch
+        {
+            FieldKind.Integer or FieldKind.Float => field with { Values = values, Weights = [], Semantic = null },
+            FieldKind.Boolean => field with { TrueProbability = values.Contains("true") ? (values.Contains("false") ? 0.5 : 1.0) : 0.0 },
+            _ => field with { Kind = FieldKind.Enum, Values = values, Weights = [], Semantic = null, Choices = [], Format = null },
+        };
+    }
+
+    private static FieldDefinition ApplyFormat(FieldDefinition field, string format, bool hasRegex, string location)
+    {
+        if (!s_formats.Contains(format))
+        {
+            throw new InvalidRequestException($"{location}.format", $"{location}: format '{format}' is not one of {string.Join(", ", s_formats)}");
+        }
+
+        if (hasRegex)
+        {
+            throw new InvalidRequestException($"{location}.format", $"{location}: give either format or regex, not both");
+        }
+
+        if (field.Kind is not (FieldKind.String or FieldKind.Email or FieldKind.Uuid or FieldKind.Date or FieldKind.DateTime))
+        {
+            throw new InvalidRequestException($"{location}.format", $"{location}: format applies to string fields; '{field.Path}' is {field.Kind.ToName()}");
+        }
+
+        return format switch
+        {
+            "email" => field with { Kind = FieldKind.Email, Format = null, Semantic = null, Choices = [] },
+            "uuid" => field with { Kind = FieldKind.Uuid, Format = null, Semantic = null, Choices = [] },
+            "date" => field with { Kind = FieldKind.Date, Format = null, Semantic = null, Choices = [] },
+            "date-time" => field with { Kind = FieldKind.DateTime, Format = null, Semantic = null, Choices = [] },
+            _ => field with { Kind = FieldKind.String, Format = format, Semantic = null, Choices = [] },
+        };
+    }
+
+    private static string Bounds(FieldDefinition field) =>
+        field.Min is not null || field.Max is not null ? $" in [{field.Min}, {field.Max}]" :
+        field.MinLength is not null || field.MaxLength is not null ? $", length {field.MinLength}..{field.MaxLength}" : "";
+}

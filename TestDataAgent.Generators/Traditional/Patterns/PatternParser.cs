@@ -1,0 +1,309 @@
+using System.Globalization;
+
+namespace TestDataAgent.Generators.Traditional.Patterns;
+
+/// <summary>
+/// Parses the part of .NET regular-expression syntax that describes a regular language: literals, escapes,
+/// classes, <c>.</c>, groups, alternation and quantifiers. Constructs that need more than a finite automaton
+/// (backreferences, lookarounds, word boundaries, inline options) are refused with <see cref="ArgumentException"/>.
+/// </summary>
+internal sealed class PatternParser(string pattern)
+{
+    private const char MaxChar = '\uFFFF';
+    private static readonly (char, char)[] s_printable = [(' ', '~')];
+    private static readonly (char, char)[] s_digits = [('0', '9')];
+    private static readonly (char, char)[] s_word = [('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')];
+    private static readonly (char, char)[] s_space = [('\t', '\r'), (' ', ' ')];
+
+    private int _position;
+
+    public PatternNode Parse()
+    {
+        if (pattern.StartsWith('^'))
+        {
+            _position = 1;
+        }
+
+        var node = ParseAlternation();
+        if (_position < pattern.Length)
+        {
+            throw new ArgumentException(pattern[_position] == ')' ? "has an unmatched ')'" : $"has '{pattern[_position]}' where it was not expected");
+        }
+
+        return node;
+    }
+
+    private PatternNode ParseAlternation()
+    {
+        var options = new List<PatternNode> { ParseSequence() };
+        while (Peek() == '|')
+        {
+            _position++;
+            options.Add(ParseSequence());
+        }
+
+        return options.Count == 1 ? options[0] : new AlternationNode(options);
+    }
+
+    private PatternNode ParseSequence()
+    {
+        var items = new List<PatternNode>();
+        while (_position < pattern.Length && Peek() is not ('|' or ')'))
+        {
+            if (Peek() == '$' && _position == pattern.Length - 1)
+            {
+                _position++;
+                break;
+            }
+
+            items.Add(ParseQuantified(ParseAtom()));
+        }
+
+        return items.Count == 1 ? items[0] : new SequenceNode(items);
+    }
+
+    private PatternNode ParseQuantified(PatternNode atom)
+    {
+        while (_position < pattern.Length)
+        {
+            (int Min, int? Max)? quantifier = Peek() switch
+            {
+                '*' => (0, null),
+                '+' => (1, null),
+                '?' => (0, 1),
+                '{' when TryReadBraces(out var braces) => braces,
+                _ => null,
+            };
+            if (quantifier is not { } q)
+            {
+                return atom;
+            }
+
+            if (Peek() is '*' or '+' or '?')
+            {
+                _position++;
+            }
+
+            if (Peek() == '?')
+            {
+                // Lazy and greedy quantifiers match the same strings.
+                _position++;
+            }
+
+            atom = new RepeatNode(atom, q.Min, q.Max);
+        }
+
+        return atom;
+    }
+
+    private bool TryReadBraces(out (int, int?) quantifier)
+    {
+        quantifier = default;
+        var close = pattern.IndexOf('}', _position);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var parts = pattern[(_position + 1)..close].Split(',');
+        if (parts.Length is < 1 or > 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var min))
+        {
+            return false;
+        }
+
+        int? max = min;
+        if (parts.Length == 2)
+        {
+            max = parts[1].Length == 0 ? null
+                : int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : throw new ArgumentException($"has a malformed quantifier '{pattern[_position..(close + 1)]}'");
+        }
+
+        if (max < min)
+        {
+            throw new ArgumentException($"has a quantifier '{pattern[_position..(close + 1)]}' whose maximum is below its minimum");
+        }
+
+        _position = close + 1;
+        quantifier = (min, max);
+        return true;
+    }
+
+    private PatternNode ParseAtom()
+    {
+        var c = pattern[_position++];
+        switch (c)
+        {
+            case '(':
+                if (Peek() == '?')
+                {
+                    if (_position + 1 < pattern.Length && pattern[_position + 1] == ':')
+                    {
+                        _position += 2;
+                    }
+                    else if (_position + 1 < pattern.Length && pattern[_position + 1] is '<' or '\'' && _position + 2 < pattern.Length && pattern[_position + 2] is not ('=' or '!'))
+                    {
+                        var end = pattern.IndexOf(pattern[_position + 1] == '<' ? '>' : '\'', _position + 2);
+                        _position = end < 0 ? throw new ArgumentException("has an unterminated group name") : end + 1;
+                    }
+                    else
+                    {
+                        throw new ArgumentException("uses a lookaround, inline option or conditional, which cannot be generated from");
+                    }
+                }
+
+                var inner = ParseAlternation();
+                if (Peek() != ')')
+                {
+                    throw new ArgumentException("has an unclosed '('");
+                }
+
+                _position++;
+                return inner;
+            case '[':
+                return ParseClass();
+            case '.':
+                return new CharSetNode(s_printable);
+            case '\\':
+                return new CharSetNode(ParseEscape(inClass: false));
+            case '*' or '+' or '?':
+                throw new ArgumentException($"has a quantifier '{c}' with nothing to repeat");
+            case '^' or '$':
+                throw new ArgumentException($"uses the anchor '{c}' inside the pattern, which cannot be generated from");
+            default:
+                return new CharSetNode([(c, c)]);
+        }
+    }
+
+    private CharSetNode ParseClass()
+    {
+        var negated = Peek() == '^';
+        if (negated)
+        {
+            _position++;
+        }
+
+        var ranges = new List<(char, char)>();
+        var first = true;
+        while (true)
+        {
+            if (_position >= pattern.Length)
+            {
+                throw new ArgumentException("has an unclosed '['");
+            }
+
+            var c = pattern[_position++];
+            if (c == ']' && !first)
+            {
+                break;
+            }
+
+            first = false;
+            if (c == '[' && Peek() == ':')
+            {
+                throw new ArgumentException("uses a POSIX class, which .NET does not support");
+            }
+
+            IReadOnlyList<(char Low, char High)> item = c == '\\' ? ParseEscape(inClass: true) : [(c, c)];
+            if (item.Count == 1 && item[0].Low == item[0].High && Peek() == '-' && _position + 1 < pattern.Length && pattern[_position + 1] != ']')
+            {
+                _position++;
+                var high = pattern[_position++];
+                var end = high == '\\' ? ParseEscape(inClass: true) : [(high, high)];
+                if (end.Count != 1 || end[0].Low != end[0].High || end[0].Low < item[0].Low)
+                {
+                    throw new ArgumentException($"has an invalid range in a character class");
+                }
+
+                ranges.Add((item[0].Low, end[0].Low));
+                continue;
+            }
+
+            ranges.AddRange(item);
+        }
+
+        return new CharSetNode(negated ? Complement(ranges) : Normalise(ranges));
+    }
+
+    private IReadOnlyList<(char Low, char High)> ParseEscape(bool inClass)
+    {
+        if (_position >= pattern.Length)
+        {
+            throw new ArgumentException("ends with a lone '\\'");
+        }
+
+        var c = pattern[_position++];
+        return c switch
+        {
+            'd' => s_digits,
+            'D' => Complement(s_digits),
+            'w' => s_word,
+            'W' => Complement(s_word),
+            's' => s_space,
+            'S' => Complement(s_space),
+            't' => [('\t', '\t')],
+            'n' => [('\n', '\n')],
+            'r' => [('\r', '\r')],
+            'f' => [('\f', '\f')],
+            'v' => [('\v', '\v')],
+            'e' => [('\u001B', '\u001B')],
+            'x' => [Hex(2)],
+            'u' => [Hex(4)],
+            'b' when inClass => [('\b', '\b')],
+            _ when char.IsAsciiLetterOrDigit(c) => throw new ArgumentException($"uses '\\{c}' (a backreference, boundary, anchor or category), which cannot be generated from"),
+            _ => [(c, c)],
+        };
+    }
+
+    private (char, char) Hex(int digits)
+    {
+        if (_position + digits > pattern.Length || !int.TryParse(pattern.AsSpan(_position, digits), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+        {
+            throw new ArgumentException("has a malformed hexadecimal escape");
+        }
+
+        _position += digits;
+        return ((char)code, (char)code);
+    }
+
+    private char? Peek() => _position < pattern.Length ? pattern[_position] : null;
+
+    private static List<(char Low, char High)> Normalise(IEnumerable<(char Low, char High)> ranges)
+    {
+        var merged = new List<(char Low, char High)>();
+        foreach (var (low, high) in ranges.OrderBy(r => r.Low))
+        {
+            if (merged.Count > 0 && low <= merged[^1].High + 1)
+            {
+                merged[^1] = (merged[^1].Low, (char)Math.Max(merged[^1].High, high));
+            }
+            else
+            {
+                merged.Add((low, high));
+            }
+        }
+
+        return merged;
+    }
+
+    private static List<(char Low, char High)> Complement(IEnumerable<(char Low, char High)> ranges)
+    {
+        var result = new List<(char, char)>();
+        var next = 0;
+        foreach (var (low, high) in Normalise(ranges))
+        {
+            if (low > next)
+            {
+                result.Add(((char)next, (char)(low - 1)));
+            }
+
+            next = high + 1;
+        }
+
+        if (next <= MaxChar)
+        {
+            result.Add(((char)next, MaxChar));
+        }
+
+        return result;
+    }
+}
