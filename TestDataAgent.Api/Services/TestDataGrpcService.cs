@@ -42,6 +42,12 @@ public sealed partial class TestDataGrpcService(
             var result = await generation.GenerateAsync(domainRequest, context.CancellationToken);
             return ResponseMapper.ToResponse(request.RequestId, result);
         }
+        catch (InvalidRequestException ex)
+        {
+            // Found while generating: constraints that the records cannot meet.
+            LogRejected(ex.Field, ex.Message);
+            return ResponseMapper.ToError(request.RequestId, ex.Message);
+        }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             throw new RpcException(new Status(StatusCode.Cancelled, "The client cancelled the call or its deadline passed."));
@@ -85,7 +91,8 @@ public sealed partial class TestDataGrpcService(
         {
             // The original's clients read a final chunk whose data is {"error": "..."}.
             LogFailed(ex, domainRequest.Entity);
-            var error = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = $"Generation failed after {index} chunk(s): {ex.GetType().Name}" });
+            var message = ex is InvalidRequestException ? ex.Message : $"Generation failed after {index} chunk(s): {ex.GetType().Name}";
+            var error = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message });
             await responseStream.WriteAsync(new DataChunk { RequestId = request.RequestId, Data = error, ChunkIndex = index, IsFinal = true }, context.CancellationToken);
             return;
         }

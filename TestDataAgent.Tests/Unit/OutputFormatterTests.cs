@@ -51,33 +51,90 @@ public sealed class OutputFormatterTests
         Assert.DoesNotContain("review_id", second, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> Entities => new(TestRequests.AllEntities);
+
+    private static readonly string[] s_hostile =
+    [
+        "O'Brien", "Robert'); DROP TABLE students;--", "line one\nline two\r\nline three", "tab\there", "emoji 🎉 and ünïcödé",
+        "back\\slash \\' \\\"", "\"double\" quotes, and a comma", "", "   padded   ", "مرحبا بالعالم", "a\u0001control",
+    ];
+
     [Theory]
-    [InlineData("cart")]
-    [InlineData("order")]
-    [InlineData("payment")]
-    [InlineData("product")]
-    [InlineData("review")]
-    [InlineData("user")]
-    public void SqlInsertsRunInSqlite(string entity)
+    [MemberData(nameof(Entities))]
+    public void SqlCreatesItsTableAndEveryStringRoundTripsThroughSqlite(string entity)
     {
         var schema = TestRequests.Registry.List().Single(s => s.Name == entity);
-        var records = TestRequests.Generate(entity, 50);
-        records[0][DataRecord.ScenarioField] = "O'Brien; DROP TABLE x; --";
-        using var formatter = ChunkFormatter.Create(DataFormat.Sql, schema);
-        records.ForEach(formatter.Add);
-        var sql = formatter.Complete();
+        var records = TestRequests.Generate(entity, 60);
+        for (var i = 0; i < records.Count; i++)
+        {
+            records[i][DataRecord.ScenarioField] = s_hostile[i % s_hostile.Length];
+        }
 
+        using var formatter = ChunkFormatter.Create(DataFormat.Sql, schema);
+        records.Take(30).ToList().ForEach(formatter.Add);
+        var first = formatter.Complete();
+        records.Skip(30).ToList().ForEach(formatter.Add);
+        var second = formatter.Complete();
+
+        Assert.StartsWith($"CREATE TABLE IF NOT EXISTS \"{entity}\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("CREATE TABLE", second, StringComparison.Ordinal);
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
-        var columns = string.Join(", ", schema.Fields.Select(f => $"\"{f.Name}\"").Append("\"_scenario\"").Append("\"_index\""));
-        Execute(connection, $"CREATE TABLE \"{entity}\" ({columns});");
-        Execute(connection, sql);
+        Execute(connection, first + second);
 
-        using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM \"{entity}\"";
-        Assert.Equal(50L, (long)count.ExecuteScalar()!);
-        count.CommandText = $"SELECT \"_scenario\" FROM \"{entity}\" WHERE \"_index\" = 0";
-        Assert.Equal("O'Brien; DROP TABLE x; --", count.ExecuteScalar());
+        using var read = connection.CreateCommand();
+        read.CommandText = $"SELECT \"_scenario\", \"_index\" FROM \"{entity}\" ORDER BY \"_index\"";
+        using var reader = read.ExecuteReader();
+        var rows = 0;
+        while (reader.Read())
+        {
+            Assert.Equal(s_hostile[rows % s_hostile.Length], reader.GetString(0));
+            Assert.Equal(rows, reader.GetInt64(1));
+            rows++;
+        }
+
+        Assert.Equal(60, rows);
+    }
+
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void CsvLoadsInACsvParserWithNestedValuesAsJson(string entity)
+    {
+        var schema = TestRequests.Registry.List().Single(s => s.Name == entity);
+        var records = TestRequests.Generate(entity, 40);
+        for (var i = 0; i < records.Count; i++)
+        {
+            records[i][DataRecord.ScenarioField] = s_hostile[i % s_hostile.Length];
+        }
+
+        using var formatter = ChunkFormatter.Create(DataFormat.Csv, schema);
+        records.Take(15).ToList().ForEach(formatter.Add);
+        var text = formatter.Complete();
+        records.Skip(15).ToList().ForEach(formatter.Add);
+        text += formatter.Complete();
+
+        using var csv = new CsvHelper.CsvReader(new StringReader(text), System.Globalization.CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        Assert.Equal([.. schema.Fields.Select(f => f.Name), "_scenario", "_index"], csv.HeaderRecord!);
+        var row = 0;
+        while (csv.Read())
+        {
+            Assert.Equal(s_hostile[row % s_hostile.Length], csv.GetField("_scenario"));
+            Assert.Equal(row.ToString(System.Globalization.CultureInfo.InvariantCulture), csv.GetField("_index"));
+            foreach (var field in schema.Fields.Where(f => f.Kind is Generators.Schemas.FieldKind.Object or Generators.Schemas.FieldKind.Array))
+            {
+                var cell = csv.GetField(field.Name)!;
+                if (cell.Length > 0)
+                {
+                    Assert.Equal(RecordJson.ToJson(records[row][field.Name]), JsonDocument.Parse(cell).RootElement.GetRawText());
+                }
+            }
+
+            row++;
+        }
+
+        Assert.Equal(40, row);
     }
 
     private static void Execute(SqliteConnection connection, string sql)
