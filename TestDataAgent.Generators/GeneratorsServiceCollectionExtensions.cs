@@ -28,6 +28,7 @@ public static class GeneratorsServiceCollectionExtensions
         services.TryAddSingleton<IntelligenceRouter>();
         services.TryAddSingleton<RecordValidator>();
         services.TryAddSingleton<CoherenceScorer>();
+        services.TryAddSingleton<DataValidationService>();
         services.TryAddSingleton<TraditionalGenerator>();
         services.AddSingleton<IRecordGenerator>(sp => sp.GetRequiredService<TraditionalGenerator>());
         services.TryAddSingleton<SchemaExampleProvider>();

@@ -12,9 +12,8 @@ internal static class RequestMapper
         Domain = request.Domain,
         Entity = request.Entity,
         PredefinedSchema = request.Schema?.PredefinedSchema ?? "",
-        HasSchemaFields = request.Schema?.Fields.Count > 0,
-        Constraints = request.Constraints?.FieldConstraints.ToDictionary(c => c.Key, c => ToConstraint(c.Value), StringComparer.Ordinal)
-            ?? new Dictionary<string, FieldConstraintInput>(),
+        SchemaFields = ToFieldSpecs(request.Schema?.Fields),
+        Constraints = ToConstraints(request.Constraints),
         Scenarios = request.Scenarios
             .Select(s => new ScenarioInput(s.Name, s.Count, new Dictionary<string, string>(s.Overrides), s.Description))
             .ToList(),
@@ -32,6 +31,13 @@ internal static class RequestMapper
         Seed = request.HasSeed ? request.Seed : null,
         ReferenceTime = request.ReferenceTime,
     };
+
+    public static IReadOnlyList<FieldSpecInput> ToFieldSpecs(IEnumerable<Field>? fields) =>
+        fields?.Select(f => new FieldSpecInput(f.Name, (int)f.Type, f.Required, f.Description, ToFieldSpecs(f.NestedFields))).ToList() ?? [];
+
+    public static IReadOnlyDictionary<string, FieldConstraintInput> ToConstraints(Constraints? constraints) =>
+        constraints?.FieldConstraints.ToDictionary(c => c.Key, c => ToConstraint(c.Value), StringComparer.Ordinal)
+            ?? new Dictionary<string, FieldConstraintInput>();
 
     // proto3 `optional` fields keep presence: an absent bound is null, never 0.
     private static FieldConstraintInput ToConstraint(FieldConstraint constraint) => new()

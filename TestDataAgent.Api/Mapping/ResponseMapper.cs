@@ -50,6 +50,25 @@ internal static class ResponseMapper
         return wire;
     }
 
+    public static ValidateDataResponse ToValidateResponse(Generators.Validation.ValidationReport report)
+    {
+        var response = new ValidateDataResponse
+        {
+            Valid = report.Valid,
+            RecordCount = report.RecordCount,
+            InvalidCount = report.InvalidCount,
+            CoherenceScore = (float)report.CoherenceScore,
+        };
+        response.Violations.Add(report.Violations.Select(v => new Contracts.V1.Violation
+        {
+            RecordIndex = (int)v.RecordIndex,
+            Field = v.Field,
+            Rule = v.Rule,
+            Message = v.Message,
+        }));
+        return response;
+    }
+
     public static SchemaInfo ToSchemaInfo(EntitySchema schema, SchemaExampleProvider examples)
     {
         var info = new SchemaInfo { Name = schema.Name, Domain = schema.Domain, Description = schema.Description };

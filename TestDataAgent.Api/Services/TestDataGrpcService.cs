@@ -5,6 +5,7 @@ using TestDataAgent.Contracts.V1;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Schemas;
+using TestDataAgent.Generators.Validation;
 
 namespace TestDataAgent.Api.Services;
 
@@ -19,6 +20,7 @@ public sealed partial class TestDataGrpcService(
     ISchemaRegistry schemas,
     SchemaExampleProvider examples,
     DependencyHealthReporter health,
+    DataValidationService dataValidation,
     ILogger<TestDataGrpcService> logger) : TestDataService.TestDataServiceBase
 {
     public const string ServiceName = "testdata.v1.TestDataService";
@@ -117,6 +119,27 @@ public sealed partial class TestDataGrpcService(
         }
 
         return response;
+    }
+
+    public override Task<ValidateDataResponse> ValidateData(ValidateDataRequest request, ServerCallContext context)
+    {
+        try
+        {
+            var schema = validator.ResolveForValidation(request.Entity, request.Domain, request.InlineSchema, request.CustomSchema,
+                RequestMapper.ToFieldSpecs(request.Schema?.Fields), request.Schema?.PredefinedSchema ?? "", RequestMapper.ToConstraints(request.Constraints));
+            var report = dataValidation.Validate(request.Data, (Generators.Generation.DataFormat)request.Format, schema);
+            return Task.FromResult(ResponseMapper.ToValidateResponse(report));
+        }
+        catch (InvalidRequestException ex)
+        {
+            LogRejected(ex.Field, ex.Message);
+            throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
+        }
+        catch (InvalidDataException ex)
+        {
+            LogRejected("data", ex.Message);
+            throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected request: {Field}: {Reason}")]

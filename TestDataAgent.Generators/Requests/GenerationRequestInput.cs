@@ -10,7 +10,7 @@ public sealed record GenerationRequestInput
     public string Domain { get; init; } = "";
     public string Entity { get; init; } = "";
     public string PredefinedSchema { get; init; } = "";
-    public bool HasSchemaFields { get; init; }
+    public IReadOnlyList<FieldSpecInput> SchemaFields { get; init; } = [];
     public IReadOnlyDictionary<string, FieldConstraintInput> Constraints { get; init; } = new Dictionary<string, FieldConstraintInput>();
     public IReadOnlyList<ScenarioInput> Scenarios { get; init; } = [];
     public string Context { get; init; } = "";

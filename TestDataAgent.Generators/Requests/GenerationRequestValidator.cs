@@ -17,6 +17,12 @@ public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOption
     public static readonly DateTimeOffset SeededReferenceTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private const int MaxHints = 64;
+
+    /// <summary>Hints something in this version acts on: the router's vocabulary, <c>fast</c> and <c>edge_case</c>.</summary>
+    public static readonly IReadOnlySet<string> KnownHints = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "similar", "pattern", "historical", "production", "realistic", "coherent", "intelligent", "natural", "fast", HintNames.EdgeCase,
+    };
     private const int MaxContextLength = 100_000;
 
     public GenerationRequest Validate(GenerationRequestInput input, RequestMode mode)
@@ -47,6 +53,12 @@ public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOption
             throw new InvalidRequestException("hints", $"{input.Hints.Count} hints were sent; at most {MaxHints} are allowed");
         }
 
+        var hints = input.Hints.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var hint in hints.Where(h => !KnownHints.Contains(h)))
+        {
+            warnings.Add($"hint '{hint}' is not understood by any available path; it was ignored");
+        }
+
         return new GenerationRequest
         {
             RequestId = input.RequestId,
@@ -58,7 +70,7 @@ public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOption
             Seed = input.Seed ?? ChooseSeed(),
             ReferenceTime = ParseReferenceTime(input.ReferenceTime, seeded: input.Seed is not null),
             Context = input.Context,
-            Hints = input.Hints.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0).ToList(),
+            Hints = hints,
             UseCache = input.UseCache,
             LearnFromHistory = input.LearnFromHistory,
             DefectTriggering = input.DefectTriggering,
@@ -70,11 +82,31 @@ public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOption
         };
     }
 
-    private EntitySchema ResolveSchema(GenerationRequestInput input, List<string> warnings)
+    /// <summary>The schema and constraints of a <c>ValidateData</c> request, with the same rules as generation.</summary>
+    public EntitySchema ResolveForValidation(string entity, string domain, string inlineSchema, string customSchema, IReadOnlyList<FieldSpecInput> schemaFields,
+        string predefinedSchema, IReadOnlyDictionary<string, FieldConstraintInput> constraints) =>
+        ConstraintApplier.Apply(Resolve(entity, domain, inlineSchema, customSchema, schemaFields, predefinedSchema, []), constraints);
+
+    private EntitySchema ResolveSchema(GenerationRequestInput input, List<string> warnings) =>
+        Resolve(input.Entity, input.Domain, input.InlineSchema, input.CustomSchema, input.SchemaFields, input.PredefinedSchema, warnings);
+
+    /// <summary>
+    /// The schema a request names, by one precedence: <c>inline_schema</c>, <c>custom_schema</c>, <c>schema.fields</c>,
+    /// <c>schema.predefined_schema</c>, <c>entity</c>. Two of the first four at once contradict each other and are refused.
+    /// </summary>
+    public EntitySchema Resolve(string entity, string domain, string inlineSchema, string customSchema, IReadOnlyList<FieldSpecInput> schemaFields, string predefinedSchema, List<string> warnings)
     {
-        if (input.HasSchemaFields)
+        var sources = new[] { ("inline_schema", inlineSchema.Length > 0), ("custom_schema", customSchema.Length > 0), ("schema.fields", schemaFields.Count > 0), ("schema.predefined_schema", predefinedSchema.Length > 0) }
+            .Where(s => s.Item2).Select(s => s.Item1).ToList();
+        if (sources.Count > 1)
         {
-            warnings.Add("schema.fields is not supported by this version yet; it was ignored");
+            throw new InvalidRequestException(sources[1], $"{string.Join(" and ", sources)} were both sent; send one schema source (entity may name it)");
+        }
+
+        var input = new GenerationRequestInput { Entity = entity, Domain = domain, InlineSchema = inlineSchema, CustomSchema = customSchema, PredefinedSchema = predefinedSchema };
+        if (schemaFields.Count > 0)
+        {
+            return SchemaFieldsConverter.Convert(entity, domain, schemaFields, warnings);
         }
 
         if (input.InlineSchema.Length > 0)

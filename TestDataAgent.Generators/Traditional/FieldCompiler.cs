@@ -18,7 +18,22 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         fields.Select(field => Compile(field, fields)).ToList();
 
     private FieldPlan Compile(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings) =>
-        new(field, WithLengthBounds(field, Generator(field, siblings)), OverrideConverter.KeyOf(field));
+        new(field, WithEdgeCases(field, siblings, WithLengthBounds(field, Generator(field, siblings))), OverrideConverter.KeyOf(field));
+
+    private ValueGenerator WithEdgeCases(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings, ValueGenerator inner)
+    {
+        if (!context.EdgeCases)
+        {
+            return inner;
+        }
+
+        // Dates leave the room later fields need (a delivery at least 12 hours after shipping).
+        var latest = context.ReferenceTime - (IsTopLevel(field) ? Headroom(field.Name) : TimeSpan.Zero);
+        var edges = EdgeCaseValues.For(field, FieldNameSemantics.Infer(field, siblings), latest);
+        return edges.Count == 0
+            ? inner
+            : (c, scope) => c.Random.Bool(EdgeCaseValues.Probability) ? edges[c.Random.Number(0, edges.Count - 1)] : inner(c, scope);
+    }
 
     private ValueGenerator Generator(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings)
     {
@@ -124,7 +139,9 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         {
             var address = (string)email(c, scope)!;
             var at = address.IndexOf('@', StringComparison.Ordinal);
-            return string.Create(CultureInfo.InvariantCulture, $"{address[..at]}.{permutation.Map((ulong)c.RecordIndex % space)}{address[at..]}");
+            // Edge cases: plus-addressing, which many sign-up forms wrongly reject.
+            var tag = c.EdgeCases && c.Random.Bool(EdgeCaseValues.Probability) ? "+qa" : "";
+            return string.Create(CultureInfo.InvariantCulture, $"{address[..at]}.{permutation.Map((ulong)c.RecordIndex % space)}{tag}{address[at..]}");
         };
     }
 

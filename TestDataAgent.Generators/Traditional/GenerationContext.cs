@@ -11,8 +11,9 @@ namespace TestDataAgent.Generators.Traditional;
 /// </summary>
 public sealed class GenerationContext
 {
-    public GenerationContext(long seed, DateTimeOffset referenceTime, ThemeCatalog catalog)
+    public GenerationContext(long seed, DateTimeOffset referenceTime, ThemeCatalog catalog, bool edgeCases = false)
     {
+        EdgeCases = edgeCases;
         Seed = seed;
         ReferenceTime = referenceTime;
         Catalog = catalog;
@@ -21,6 +22,9 @@ public sealed class GenerationContext
     }
 
     public long Seed { get; }
+
+    /// <summary>Whether the request asked for boundary values (the <c>edge_case</c> hint).</summary>
+    public bool EdgeCases { get; }
 
     public DateTimeOffset ReferenceTime { get; }
 

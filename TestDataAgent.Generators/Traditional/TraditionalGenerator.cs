@@ -27,7 +27,7 @@ public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator v
 
     public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var context = new GenerationContext(request.Seed, request.ReferenceTime, catalog);
+        var context = new GenerationContext(request.Seed, request.ReferenceTime, catalog, request.Hints.Contains(HintNames.EdgeCase));
         var plans = new FieldCompiler(context, request.Count, request.Schema.Derivations).CompileFields(request.Schema.Fields);
         var plansByName = plans.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var derivations = request.Schema.Derivations;

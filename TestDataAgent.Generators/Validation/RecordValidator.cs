@@ -223,7 +223,7 @@ public sealed class RecordValidator
 
         if (field.Pattern is { Length: > 0 } pattern && !Matches(pattern, text))
         {
-            violations.Add(new Violation(index, path, "pattern", $"{path} does not match {pattern}"));
+            violations.Add(new Violation(index, path, "regex", $"{path} does not match {pattern}"));
         }
     }
 
