@@ -3,6 +3,7 @@ using TestDataAgent.Generators;
 using TestDataAgent.Generators.Catalog;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Routing;
@@ -33,6 +34,8 @@ public static class GeneratorsServiceCollectionExtensions
         services.AddSingleton<IRecordGenerator>(sp => sp.GetRequiredService<TraditionalGenerator>());
         services.TryAddSingleton<SchemaExampleProvider>();
         services.TryAddSingleton<GenerationService>();
+        services.AddMetrics();
+        services.TryAddSingleton<TestDataMetrics>();
         return services;
     }
 }

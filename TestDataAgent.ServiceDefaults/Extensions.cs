@@ -50,7 +50,9 @@ public static class Extensions
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation()
+                // Edit: the service's own meter (testdata_* metrics), exported over OTLP to the dashboard.
+                metrics.AddMeter("TestDataAgent")
+                    .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation();
             })

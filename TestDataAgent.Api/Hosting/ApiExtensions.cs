@@ -1,7 +1,9 @@
+using OpenTelemetry.Metrics;
 using TestDataAgent.Api.Health;
 using TestDataAgent.Api.Hosting;
 using TestDataAgent.Api.Services;
 using TestDataAgent.Generators;
+using TestDataAgent.Generators.Observability;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -48,6 +50,11 @@ public static class ApiExtensions
             .AddJsonTranscoding();
         builder.Services.AddGrpcReflection();
 
+        // The original's metric names, also as Prometheus text at GET /metrics on the HTTP port.
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(TestDataMetrics.MeterName)
+            .AddPrometheusExporter());
+
         builder.Services.AddHealthChecks()
             .AddCheck<GrpcServerHealthCheck>(GrpcServerHealthCheck.Name, tags: [ReadyTag]);
         builder.Services.AddGrpcHealthChecks(options =>
@@ -66,6 +73,7 @@ public static class ApiExtensions
         app.MapGrpcService<TestDataGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 }

@@ -4,6 +4,7 @@ using TestDataAgent.Api.Mapping;
 using TestDataAgent.Contracts.V1;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Schemas;
 using TestDataAgent.Generators.Validation;
 
@@ -21,6 +22,7 @@ public sealed partial class TestDataGrpcService(
     SchemaExampleProvider examples,
     DependencyHealthReporter health,
     DataValidationService dataValidation,
+    TestDataMetrics metrics,
     ILogger<TestDataGrpcService> logger) : TestDataService.TestDataServiceBase
 {
     public const string ServiceName = "testdata.v1.TestDataService";
@@ -36,6 +38,7 @@ public sealed partial class TestDataGrpcService(
         catch (InvalidRequestException ex)
         {
             LogRejected(ex.Field, ex.Message);
+            RecordRejected(request);
             return ResponseMapper.ToError(request.RequestId, ex.Message);
         }
 
@@ -73,6 +76,7 @@ public sealed partial class TestDataGrpcService(
         catch (InvalidRequestException ex)
         {
             LogRejected(ex.Field, ex.Message);
+            RecordRejected(request);
             throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
         }
 
@@ -140,6 +144,13 @@ public sealed partial class TestDataGrpcService(
             LogRejected("data", ex.Message);
             throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
         }
+    }
+
+    // Refused before routing: counted under "traditional", as the original counted every error.
+    private void RecordRejected(GenerateRequest request)
+    {
+        var (domain, entity) = generation.Labels(request.Domain, request.Entity);
+        metrics.RequestCompleted("traditional", domain, entity, success: false, TimeSpan.Zero);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected request: {Field}: {Reason}")]

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Routing;
+using TestDataAgent.Generators.Schemas;
 using TestDataAgent.Generators.Validation;
 
 namespace TestDataAgent.Generators.Pipeline;
@@ -21,6 +23,8 @@ public sealed partial class GenerationService(
     RecordValidator validator,
     CoherenceScorer scorer,
     IOptions<GenerationOptions> options,
+    ISchemaRegistry registry,
+    TestDataMetrics metrics,
     ILogger<GenerationService> logger)
 {
     private readonly Dictionary<GenerationPath, IRecordGenerator> _generators = generators.ToDictionary(g => g.Path);
@@ -41,6 +45,7 @@ public sealed partial class GenerationService(
             };
             var why = _generators.TryGetValue(path, out var missing) ? missing.UnavailableReason : "not available in this deployment";
             warnings.Add($"{path.ToWireName()} path unavailable ({why}); used {fallback.ToWireName()}");
+            metrics.Fallback(path.ToWireName(), fallback.ToWireName());
             reason = $"{reason}; fell back to {fallback.ToWireName()}: {path.ToWireName()} unavailable ({why})";
             path = fallback;
         }
@@ -55,14 +60,23 @@ public sealed partial class GenerationService(
         var plan = Plan(request);
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
         var tally = new RecordTally(request.Schema, validator, scorer);
-        await foreach (var record in plan.Generator.GenerateAsync(request, cancellationToken).WithCancellation(cancellationToken))
+        try
         {
-            tally.Add(record);
-            formatter.Add(record);
+            await foreach (var record in plan.Generator.GenerateAsync(request, cancellationToken).WithCancellation(cancellationToken))
+            {
+                tally.Add(record);
+                formatter.Add(record);
+            }
+        }
+        catch
+        {
+            RecordFailure(request, plan, Stopwatch.GetElapsedTime(started));
+            throw;
         }
 
         var data = formatter.Complete();
         var metadata = BuildMetadata(request, plan, tally, Stopwatch.GetElapsedTime(started));
+        Record(request, plan, tally, Stopwatch.GetElapsedTime(started));
         LogGenerated(tally.Count, request.Entity, plan.Generator.Path, metadata.GenerationTimeMs);
         return new GenerationResult(data, tally.Count, metadata);
     }
@@ -74,25 +88,63 @@ public sealed partial class GenerationService(
     public async IAsyncEnumerable<string> StreamAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var limits = options.Value;
+        var started = Stopwatch.GetTimestamp();
         var plan = Plan(request);
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
         var tally = new RecordTally(request.Schema, validator, scorer);
-        await foreach (var record in plan.Generator.GenerateAsync(request, cancellationToken).WithCancellation(cancellationToken))
+        var completed = false;
+        try
         {
-            tally.Add(record);
-            formatter.Add(record);
-            if (formatter.RecordCount >= limits.ChunkMaxRecords || formatter.ByteCount >= limits.ChunkMaxBytes)
+            await foreach (var record in plan.Generator.GenerateAsync(request, cancellationToken).WithCancellation(cancellationToken))
+            {
+                tally.Add(record);
+                formatter.Add(record);
+                if (formatter.RecordCount >= limits.ChunkMaxRecords || formatter.ByteCount >= limits.ChunkMaxBytes)
+                {
+                    yield return formatter.Complete();
+                }
+            }
+
+            if (formatter.RecordCount > 0)
             {
                 yield return formatter.Complete();
             }
-        }
 
-        if (formatter.RecordCount > 0)
+            completed = true;
+        }
+        finally
         {
-            yield return formatter.Complete();
+            if (!completed)
+            {
+                // Failed, cancelled, or abandoned by the caller: counted as an error of the path that was serving it.
+                RecordFailure(request, plan, Stopwatch.GetElapsedTime(started));
+            }
         }
 
+        Record(request, plan, tally, Stopwatch.GetElapsedTime(started));
         LogStreamed(tally.Count, request.Entity, plan.Generator.Path);
+    }
+
+    /// <summary>Metric labels for a request: registry entities and domains by name, everything else as "custom".</summary>
+    public (string Domain, string Entity) Labels(string domain, string entity)
+    {
+        var known = registry.TryGet(entity, out var schema);
+        var domainLabel = domain.Length == 0 && known ? schema.Domain : registry.List(domain).Count > 0 ? domain : TestDataMetrics.CustomLabel;
+        return (domainLabel, known ? entity : TestDataMetrics.CustomLabel);
+    }
+
+    private void RecordFailure(GenerationRequest request, GenerationPlan plan, TimeSpan elapsed)
+    {
+        var (domain, entity) = Labels(request.Domain, request.Entity);
+        metrics.RequestCompleted(plan.Generator.Path.ToWireName(), domain, entity, success: false, elapsed);
+    }
+
+    private void Record(GenerationRequest request, GenerationPlan plan, RecordTally tally, TimeSpan elapsed)
+    {
+        var (domain, entity) = Labels(request.Domain, request.Entity);
+        var path = plan.Generator.Path.ToWireName();
+        metrics.RequestCompleted(path, domain, entity, success: true, elapsed);
+        metrics.RecordsGenerated(domain, entity, tally.Count, tally.InvalidRecords, tally.MeanCoherence);
     }
 
     private bool TryGetAvailable(GenerationPath path, out IRecordGenerator? generator)
