@@ -27,6 +27,8 @@ public sealed partial class GenerationService(
     TestDataMetrics metrics,
     ILogger<GenerationService> logger)
 {
+    private const int FirstChunkMaxRecords = 50;
+
     private readonly Dictionary<GenerationPath, IRecordGenerator> _generators = generators.ToDictionary(g => g.Path);
 
     public GenerationPlan Plan(GenerationRequest request)
@@ -93,14 +95,18 @@ public sealed partial class GenerationService(
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
         var tally = new RecordTally(request.Schema, validator, scorer);
         var completed = false;
+        var first = true;
         try
         {
             await foreach (var record in plan.Generator.GenerateAsync(request, cancellationToken).WithCancellation(cancellationToken))
             {
                 tally.Add(record);
                 formatter.Add(record);
-                if (formatter.RecordCount >= limits.ChunkMaxRecords || formatter.ByteCount >= limits.ChunkMaxBytes)
+                // The first chunk is small so the caller sees data within milliseconds; the rest are full.
+                var recordLimit = first ? Math.Min(FirstChunkMaxRecords, limits.ChunkMaxRecords) : limits.ChunkMaxRecords;
+                if (formatter.RecordCount >= recordLimit || formatter.ByteCount >= limits.ChunkMaxBytes)
                 {
+                    first = false;
                     yield return formatter.Complete();
                 }
             }

@@ -108,7 +108,7 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
             FieldKind.DateTime => DateTimeGenerator(field),
             FieldKind.Object => ObjectGenerator(CompileFields(field.Fields)),
             FieldKind.Array => ArrayGenerator(field),
-            _ => static (c, _) => c.Faker.Lorem.Word(),
+            _ => static (c, _) => c.Lorem.Word(),
         };
     }
 
@@ -177,10 +177,10 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
 
     private static string Words(GenerationContext context, int length)
     {
-        var text = context.Faker.Lorem.Sentence(Math.Max(1, length / 6) + 1);
+        var text = context.Lorem.Sentence(Math.Max(1, length / 6) + 1);
         while (text.Length < length)
         {
-            text += " " + context.Faker.Lorem.Word();
+            text += " " + context.Lorem.Word();
         }
 
         return text[..length].TrimEnd().PadRight(length, 'x');

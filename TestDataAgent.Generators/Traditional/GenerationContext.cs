@@ -1,12 +1,13 @@
 using Bogus;
+using Bogus.DataSets;
 using TestDataAgent.Generators.Catalog;
 using TestDataAgent.Generators.Generation;
 
 namespace TestDataAgent.Generators.Traditional;
 
 /// <summary>
-/// The state of one request's generation: its own seeded <see cref="Faker"/> (never shared across requests or
-/// threads), the reference time, and the per-record choices that keep fields coherent (the record's theme,
+/// The state of one request's generation: its own seeded Bogus <see cref="Randomizer"/> and data sets (never shared
+/// across requests or threads), the reference time, and the per-record choices that keep fields coherent (the record's theme,
 /// the product an item describes).
 /// </summary>
 public sealed class GenerationContext
@@ -18,7 +19,7 @@ public sealed class GenerationContext
         ReferenceTime = referenceTime;
         Catalog = catalog;
         // Bogus seeds are 32-bit; fold the 64-bit request seed so every bit of it matters.
-        Faker = new Faker("en") { Random = new Randomizer(unchecked((int)(seed ^ (seed >> 32)))) };
+        Random = new Randomizer(unchecked((int)(seed ^ (seed >> 32))));
     }
 
     public long Seed { get; }
@@ -30,9 +31,22 @@ public sealed class GenerationContext
 
     public ThemeCatalog Catalog { get; }
 
-    public Faker Faker { get; }
+    public Randomizer Random { get; }
 
-    public Randomizer Random => Faker.Random;
+    // Only the Bogus data sets a request uses are made, on first use: a whole Faker costs about a millisecond to build,
+    // more than generating ten records.
+    private Name? _names;
+    private Address? _addresses;
+    private Internet? _internet;
+    private Lorem? _lorem;
+
+    public Name Names => _names ??= new Name("en") { Random = Random };
+
+    public Address Addresses => _addresses ??= new Address("en") { Random = Random };
+
+    public Internet Internet => _internet ??= new Internet("en") { Random = Random };
+
+    public Lorem Lorem => _lorem ??= new Lorem("en") { Random = Random };
 
     /// <summary>Global 0-based index of the record being made.</summary>
     public long RecordIndex { get; private set; }

@@ -8,27 +8,27 @@ internal static class SemanticValues
 {
     public static ValueGenerator? For(string semantic) => semantic switch
     {
-        "first_name" => static (c, _) => c.Faker.Name.FirstName(),
-        "last_name" => static (c, _) => c.Faker.Name.LastName(),
-        "full_name" => static (c, _) => c.Faker.Name.FullName(),
-        "username" => static (c, _) => c.Faker.Internet.UserName(),
+        "first_name" => static (c, _) => c.Names.FirstName(),
+        "last_name" => static (c, _) => c.Names.LastName(),
+        "full_name" => static (c, _) => c.Names.FullName(),
+        "username" => static (c, _) => c.Internet.UserName(),
         "email" => Email,
         "phone" => Phone,
-        "street" => static (c, _) => c.Faker.Address.StreetAddress(),
-        "city" => static (c, _) => c.Faker.Address.City(),
-        "state" => static (c, _) => c.Faker.Address.StateAbbr(),
-        "zip" => static (c, _) => c.Faker.Address.ZipCode("#####"),
+        "street" => static (c, _) => Street(c),
+        "city" => static (c, _) => ValuePools.Pick(ValuePools.Cities, c.Random),
+        "state" => static (c, _) => c.Addresses.StateAbbr(),
+        "zip" => static (c, _) => Zip(c),
         "country" => static (_, _) => "US",
-        "address" => static (c, _) => $"{c.Faker.Address.StreetAddress()}, {c.Faker.Address.City()}, {c.Faker.Address.StateAbbr()} {c.Faker.Address.ZipCode("#####")}",
-        "location" => static (c, _) => $"{c.Faker.Address.City()}, {c.Faker.Address.StateAbbr()}",
+        "address" => static (c, _) => $"{Street(c)}, {ValuePools.Pick(ValuePools.Cities, c.Random)}, {c.Addresses.StateAbbr()} {Zip(c)}",
+        "location" => static (c, _) => $"{ValuePools.Pick(ValuePools.Cities, c.Random)}, {c.Addresses.StateAbbr()}",
         "search_term" => static (c, _) => SearchTerm(c),
-        "company" => static (c, _) => c.Faker.Company.CompanyName(),
-        "url" => static (c, _) => c.Faker.Internet.Url(),
-        "ipv4" => static (c, _) => c.Faker.Internet.Ip(),
+        "company" => static (c, _) => ValuePools.Pick(ValuePools.Companies, c.Random),
+        "url" => static (c, _) => c.Internet.Url(),
+        "ipv4" => static (c, _) => c.Internet.Ip(),
         "uuid" => static (c, _) => c.Random.Guid().ToString(),
-        "word" => static (c, _) => c.Faker.Lorem.Word(),
-        "sentence" => static (c, _) => c.Faker.Lorem.Sentence(4, 4).TrimEnd('.'),
-        "paragraph" => static (c, _) => c.Faker.Lorem.Paragraph(2),
+        "word" => static (c, _) => c.Lorem.Word(),
+        "sentence" => static (c, _) => ValuePools.Pick(ValuePools.Sentences, c.Random),
+        "paragraph" => static (c, _) => ValuePools.Pick(ValuePools.Paragraphs, c.Random),
         "product_name" => static (c, _) => c.Product.Name,
         "product_description" => static (c, _) => c.Product.Description,
         "category" => static (c, _) => c.Theme.Category,
@@ -48,14 +48,39 @@ internal static class SemanticValues
     private static string Email(GenerationContext context, DataRecord scope)
     {
         // An email that belongs to the person in the same record reads as real data.
-        if (scope.TryGetValue("first_name", out var first) && first is string firstName &&
-            scope.TryGetValue("last_name", out var last) && last is string lastName)
+        var first = scope.TryGetValue("first_name", out var f) && f is string firstName ? firstName : context.Names.FirstName();
+        var last = scope.TryGetValue("last_name", out var l) && l is string lastName ? lastName : context.Names.LastName();
+        var local = context.Random.Number(0, 3) switch
         {
-            return context.Faker.Internet.Email(firstName, lastName);
+            0 => $"{Slug(first)}.{Slug(last)}",
+            1 => $"{Slug(first)}{Slug(last)}",
+            2 => $"{Slug(first)}_{Slug(last)}",
+            _ => $"{Slug(first)[..1]}{Slug(last)}",
+        };
+        return $"{local}@{ValuePools.EmailDomains[context.Random.Number(0, ValuePools.EmailDomains.Length - 1)]}";
+    }
+
+    /// <summary>Lower-case letters and digits only: a name as it appears in an email address.</summary>
+    private static string Slug(string name)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(name.Length, 64)];
+        var length = 0;
+        foreach (var c in name.AsSpan(0, buffer.Length))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
         }
 
-        return context.Faker.Internet.Email();
+        return length == 0 ? "user" : new string(buffer[..length]);
     }
+
+    private static string Street(GenerationContext context) =>
+        string.Create(CultureInfo.InvariantCulture, $"{context.Random.Number(1, 9999)} {ValuePools.Pick(ValuePools.StreetNames, context.Random)}");
+
+    private static string Zip(GenerationContext context) =>
+        context.Random.Number(1001, 99950).ToString("D5", CultureInfo.InvariantCulture);
 
     private static string SearchTerm(GenerationContext context)
     {

@@ -1,0 +1,69 @@
+extern alias ApiAssembly;
+
+using ApiAssembly::Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace TestDataAgent.Benchmarks.Load;
+
+/// <summary>
+/// The real Api, composed by its own extension methods as its Program does, on Kestrel in this process: gRPC (h2c) on a
+/// free loopback port, no Redis. Only loopback: the endpoint replaces the Api's all-interfaces ports.
+/// </summary>
+internal sealed class InProcessApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private InProcessApi(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<InProcessApi> StartAsync(LogLevel logLevel, IReadOnlyDictionary<string, string?> configuration, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ApplicationName = "TestDataAgent.Api",
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // A Kestrel:Endpoints section replaces GRPC_PORT/HTTP_PORT (which listen on every interface).
+            ["Kestrel:Endpoints:grpc:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
+            ["ConnectionStrings:redis"] = "",
+            // Per-request Information logs on the console would measure the console, not the service.
+            ["Logging:LogLevel:Default"] = logLevel.ToString(),
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = LogLevel.Warning.ToString(),
+        });
+        builder.Configuration.AddInMemoryCollection(configuration);
+
+        builder.AddServiceDefaults();
+        builder.AddTestDataAgentPorts();
+        builder.AddTestDataAgentApi();
+        builder.AddTestDataAgentRedis();
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapTestDataAgentHealth();
+        app.MapTestDataAgentGrpc();
+        await app.StartAsync(cancellationToken);
+
+        // Port 0 was bound to a free port; Kestrel reports the real one.
+        var address = app.Urls.Single();
+        return new InProcessApi(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

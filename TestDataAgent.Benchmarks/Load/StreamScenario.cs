@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using Grpc.Core;
+using TestDataAgent.Contracts.V1;
+
+namespace TestDataAgent.Benchmarks.Load;
+
+/// <summary>
+/// One <c>GenerateDataStream</c> call: records/s end to end, time to first chunk, total time, and this process's
+/// memory (which holds the server when it runs in process), sampled every second.
+/// </summary>
+internal static class StreamScenario
+{
+    private const double MiB = 1024 * 1024;
+
+    public static async Task<int> RunAsync(TestDataService.TestDataServiceClient client, LoadOptions options, bool measuresServer, CancellationToken cancellationToken)
+    {
+        var request = LoadCommand.Request(options);
+        if (options.WarmupRecords > 0)
+        {
+            // JIT, schema compilation and first-use costs, paid before the measured stream.
+            using var warmup = client.GenerateDataStream(new GenerateRequest(request) { Count = Math.Min(options.WarmupRecords, options.Count) },
+                deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken);
+            await foreach (var _ in warmup.ResponseStream.ReadAllAsync(cancellationToken))
+            {
+            }
+        }
+
+        // Start-up garbage is collected first, so the peak and the heap are the stream's.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var rssBefore = ProcessMemory.ResidentBytes();
+        var peakReset = ProcessMemory.TryResetPeak();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var collectionsBefore = Collections();
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+
+        var progress = new StreamProgress();
+        var started = Stopwatch.GetTimestamp();
+        using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sampler = SampleAsync(progress, started, sampling.Token);
+
+        TimeSpan? firstChunk = null;
+        string? error = null;
+        try
+        {
+            using var call = client.GenerateDataStream(request, deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken);
+            await foreach (var chunk in call.ResponseStream.ReadAllAsync(cancellationToken))
+            {
+                firstChunk ??= Stopwatch.GetElapsedTime(started);
+                if (chunk.IsFinal)
+                {
+                    error = chunk.Data.Length > 0 ? chunk.Data : null;
+                    break;
+                }
+
+                progress.Add(LoadCommand.CountRecords(chunk.Data), chunk.Data.Length);
+            }
+        }
+        catch (RpcException ex)
+        {
+            error = $"{ex.StatusCode}: {ex.Status.Detail}";
+        }
+
+        var total = Stopwatch.GetElapsedTime(started);
+        await sampling.CancelAsync();
+        var heapPeak = await sampler;
+
+        var records = progress.Records;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var collections = Collections().Zip(collectionsBefore, (after, before) => after - before).ToArray();
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        // CPU time is what other work on a busy machine distorts least: wall-clock rates fall when it takes the cores.
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        var peak = ProcessMemory.PeakResidentBytes();
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: false);
+
+        Console.WriteLine();
+        Console.WriteLine($"records {records:N0} of {options.Count:N0} in {progress.Chunks:N0} chunks, {progress.Characters / MiB:N1} MiB of {options.Format.ToUpperInvariant()}");
+        Console.WriteLine($"first chunk {Ms(firstChunk)} ms, total {total.TotalSeconds:N2} s, {records / total.TotalSeconds:N0} records/s; " +
+            $"CPU {cpu.TotalSeconds:N1} s ({cpu / total:N2} cores), {(records > 0 ? cpu.TotalMicroseconds / records : 0):N1} µs/record");
+        Console.WriteLine($"RSS before {rssBefore / MiB:N0} MiB, peak (VmHWM{(peakReset ? ", reset before the call" : ", since process start")}) {peak / MiB:N0} MiB, now {ProcessMemory.ResidentBytes() / MiB:N0} MiB" +
+            (measuresServer ? " (server and client in this process)" : " (this client only)"));
+        Console.WriteLine($"managed heap peak {heapPeak / MiB:N0} MiB (sampled), now {heapAfter / MiB:N0} MiB; allocated {allocated / MiB:N0} MiB " +
+            $"({(records > 0 ? allocated / records : 0):N0} B/record); GCs gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}, " +
+            $"paused {paused.TotalMilliseconds:N0} ms ({paused / total:P1} of the run)");
+        if (error is not null)
+        {
+            Console.WriteLine($"ERROR: {error}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| scenario | entity | records | records/s | MiB/s | first chunk (ms) | total (s) | peak RSS (MiB) | managed heap peak (MiB) | allocated (B/record) | CPU (µs/record) | GCs 0/1/2 | GC pause |");
+        Console.WriteLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| stream {options.Format} | {options.Entity} | {records:N0} | {records / total.TotalSeconds:N0} | {progress.Characters / MiB / total.TotalSeconds:N1} | {Ms(firstChunk)} | {total.TotalSeconds:N2} | {peak / MiB:N0}{(measuresServer ? "" : " (client)")} | {heapPeak / MiB:N0} | {(records > 0 ? allocated / records : 0):N0} | {(records > 0 ? cpu.TotalMicroseconds / records : 0):N1}{(measuresServer ? "" : " (client)")} | {collections[0]}/{collections[1]}/{collections[2]} | {paused / total:P1} |"));
+
+        return error is null && records == options.Count ? 0 : 1;
+    }
+
+    private static async Task<long> SampleAsync(StreamProgress progress, long started, CancellationToken cancellationToken)
+    {
+        var heapPeak = GC.GetTotalMemory(forceFullCollection: false);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var heap = GC.GetTotalMemory(forceFullCollection: false);
+                heapPeak = Math.Max(heapPeak, heap);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  t={Stopwatch.GetElapsedTime(started).TotalSeconds,6:F1} s  records={progress.Records,11:N0}  VmRSS={ProcessMemory.ResidentBytes() / MiB,6:N0} MiB  managed heap={heap / MiB,6:N0} MiB"));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The stream ended; the last sample stands.
+        }
+
+        return Math.Max(heapPeak, GC.GetTotalMemory(forceFullCollection: false));
+    }
+
+    private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+
+    private static string Ms(TimeSpan? elapsed) => elapsed is { } e ? e.TotalMilliseconds.ToString("N1", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>What the reader has received so far; read by the sampler on another thread.</summary>
+    private sealed class StreamProgress
+    {
+        private long _records;
+        private long _characters;
+        private long _chunks;
+
+        public long Records => Interlocked.Read(ref _records);
+
+        public long Characters => Interlocked.Read(ref _characters);
+
+        public long Chunks => Interlocked.Read(ref _chunks);
+
+        public void Add(int records, int characters)
+        {
+            Interlocked.Add(ref _records, records);
+            Interlocked.Add(ref _characters, characters);
+            Interlocked.Increment(ref _chunks);
+        }
+    }
+}
