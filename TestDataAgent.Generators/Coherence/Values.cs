@@ -15,8 +15,41 @@ internal static class Values
         _ => null,
     };
 
-    public static DateTimeOffset? AsInstant(object? value) =>
-        value is string text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
+    public static DateTimeOffset? AsInstant(object? value)
+    {
+        if (value is not string text)
+        {
+            return null;
+        }
+
+        // Fast path for the shape we write (2026-01-31T12:00:00Z): every record's timestamps pass through here.
+        if (text.Length == 20 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' && text[16] == ':' && text[19] == 'Z' &&
+            Digits(text, 0, 4) is { } year && Digits(text, 5, 2) is { } month && Digits(text, 8, 2) is { } day &&
+            Digits(text, 11, 2) is { } hour && Digits(text, 14, 2) is { } minute && Digits(text, 17, 2) is { } second &&
+            month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Max(1, year), month) && hour < 24 && minute < 60 && second < 60 && year >= 1)
+        {
+            return new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
             ? instant
             : null;
+    }
+
+    private static int? Digits(string text, int start, int count)
+    {
+        var value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = text[i];
+            if (c is < '0' or > '9')
+            {
+                return null;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
 }

@@ -21,16 +21,18 @@ public sealed class RecordValidator
 
     public IReadOnlyList<Violation> Validate(DataRecord record, EntitySchema schema, long recordIndex)
     {
-        var violations = new List<Violation>();
+        // Most records are valid: the list is only kept when something was found.
+        var violations = new List<Violation>(0);
         ValidateObject(record, schema.Fields, "", recordIndex, violations);
-        return violations;
+        return violations.Count == 0 ? [] : violations;
     }
 
     private static void ValidateObject(DataRecord record, IReadOnlyList<FieldDefinition> fields, string prefix, long index, List<Violation> violations)
     {
         foreach (var field in fields)
         {
-            var path = prefix + field.Name;
+            // Top-level paths are the field names themselves: no string is built for them.
+            var path = prefix.Length == 0 ? field.Name : prefix + field.Name;
             if (!record.TryGetValue(field.Name, out var value) || value is null)
             {
                 if (field.Required)
