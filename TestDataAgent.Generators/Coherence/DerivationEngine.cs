@@ -35,7 +35,7 @@ internal static class DerivationEngine
                             }
                         }
 
-                        record[sum.Target] = Math.Round(total, 2, MidpointRounding.AwayFromZero);
+                        record[sum.Target] = Money.Cents(total);
                     }
 
                     break;
@@ -44,7 +44,7 @@ internal static class DerivationEngine
                     {
                         var rate = (decimal)context.Random.Double(percent.MinPercent, percent.MaxPercent);
                         var zero = percent.ZeroProbability > 0 && context.Random.Double() < percent.ZeroProbability;
-                        record[percent.Target] = zero ? 0m : Math.Round(baseValue * Math.Round(rate, 2) / 100m, 2, MidpointRounding.AwayFromZero);
+                        record[percent.Target] = Money.Cents(zero ? 0m : baseValue * Math.Round(rate, 2) / 100m);
                     }
 
                     break;
@@ -155,7 +155,7 @@ internal static class DerivationEngine
             return (long)(roundDown ? Math.Floor(value) : Math.Round(value, MidpointRounding.AwayFromZero));
         }
 
-        return roundDown ? Math.Floor(value * 100m) / 100m : Math.Round(value, 2, MidpointRounding.AwayFromZero);
+        return Money.Cents(roundDown ? Math.Floor(value * 100m) / 100m : value);
     }
 
     private static void MoveToSchemaPosition(DataRecord record, string name, IReadOnlyDictionary<string, FieldPlan> plans)

@@ -206,7 +206,7 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         var max = (decimal)(field.Max ?? (double)Math.Max(min, 0) + 1000);
         var minCents = (long)Math.Ceiling(min * 100);
         var maxCents = (long)Math.Floor(max * 100);
-        return (c, _) => c.Random.Long(minCents, Math.Max(minCents, maxCents)) / 100m;
+        return (c, _) => Money.Cents(c.Random.Long(minCents, Math.Max(minCents, maxCents)) / 100m);
     }
 
     private static ValueGenerator BooleanGenerator(FieldDefinition field)
@@ -315,7 +315,7 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
     private static ValueGenerator Clamped(FieldDefinition field, ValueGenerator inner) => (c, scope) => inner(c, scope) switch
     {
         long l => (long)Math.Clamp(l, (long)Math.Ceiling(field.Min ?? long.MinValue), (long)Math.Floor(field.Max ?? long.MaxValue)),
-        decimal d => Math.Clamp(d, field.Min is { } min ? (decimal)min : decimal.MinValue, field.Max is { } max ? (decimal)max : decimal.MaxValue),
+        decimal d => Money.Cents(Math.Clamp(d, field.Min is { } min ? (decimal)min : decimal.MinValue, field.Max is { } max ? (decimal)max : decimal.MaxValue)),
         var other => other,
     };
 
