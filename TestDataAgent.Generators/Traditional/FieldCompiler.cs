@@ -9,16 +9,13 @@ namespace TestDataAgent.Generators.Traditional;
 /// <summary>Compiles schema fields into <see cref="FieldPlan"/>s: the decisions are made once, not per record.</summary>
 internal sealed class FieldCompiler(GenerationContext context, long count, IReadOnlyList<DerivationRule> derivations)
 {
-    private const string DateFormat = "yyyy-MM-dd";
-    private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
     private const int MaxUniqueRedraws = 20;
-    private static readonly TimeSpan s_history = TimeSpan.FromDays(365);
 
     public IReadOnlyList<FieldPlan> CompileFields(IReadOnlyList<FieldDefinition> fields) =>
         fields.Select(field => Compile(field, fields)).ToList();
 
     private FieldPlan Compile(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings) =>
-        new(field, WithEdgeCases(field, siblings, WithLengthBounds(field, Generator(field, siblings))), OverrideConverter.KeyOf(field));
+        new(field, WithEdgeCases(field, siblings, ScalarGenerators.WithLengthBounds(field, Generator(field, siblings))), OverrideConverter.KeyOf(field));
 
     private ValueGenerator WithEdgeCases(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings, ValueGenerator inner)
     {
@@ -73,7 +70,7 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         var semantic = FieldNameSemantics.Infer(field, siblings);
         if (field.Kind == FieldKind.Enum)
         {
-            var fromValues = EnumGenerator(field);
+            var fromValues = ScalarGenerators.EnumGenerator(field);
             if (semantic is not null && SemanticValues.For(semantic) is { } meaning)
             {
                 // A meaning (the record's theme category) wins when it is one of the allowed values.
@@ -88,22 +85,22 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         {
             return field.Kind switch
             {
-                FieldKind.Integer => Clamped(field, semanticGenerator),
-                FieldKind.Float => Clamped(field, semanticGenerator),
+                FieldKind.Integer => ScalarGenerators.Clamped(field, semanticGenerator),
+                FieldKind.Float => ScalarGenerators.Clamped(field, semanticGenerator),
                 _ => semanticGenerator,
             };
         }
 
         return field.Kind switch
         {
-            FieldKind.String => StringGenerator(field),
+            FieldKind.String => ScalarGenerators.StringGenerator(field),
             FieldKind.Email => SemanticValues.For("email")!,
             FieldKind.Phone => SemanticValues.For("phone")!,
             FieldKind.Address => SemanticValues.For("address")!,
             FieldKind.Uuid => SemanticValues.For("uuid")!,
-            FieldKind.Integer => IntegerGenerator(field),
-            FieldKind.Float => FloatGenerator(field),
-            FieldKind.Boolean => BooleanGenerator(field),
+            FieldKind.Integer => ScalarGenerators.IntegerGenerator(field),
+            FieldKind.Float => ScalarGenerators.FloatGenerator(field),
+            FieldKind.Boolean => ScalarGenerators.BooleanGenerator(field),
             FieldKind.Date => DateGenerator(field),
             FieldKind.DateTime => DateTimeGenerator(field),
             FieldKind.Object => ObjectGenerator(CompileFields(field.Fields)),
@@ -147,74 +144,6 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
 
     private static bool IsTopLevel(FieldDefinition field) => !field.Path.Contains('.', StringComparison.Ordinal) && !field.Path.Contains('[', StringComparison.Ordinal);
 
-    private static ValueGenerator EnumGenerator(FieldDefinition field)
-    {
-        var values = field.Values.ToArray();
-        if (field.Weights.Count == values.Length && values.Length > 0)
-        {
-            var weights = Normalise(field.Weights);
-            return (c, _) => c.Random.WeightedRandom(values, weights);
-        }
-
-        return (c, _) => values[c.Random.Number(0, values.Length - 1)];
-    }
-
-    private static ValueGenerator StringGenerator(FieldDefinition field)
-    {
-        var min = field.MinLength ?? 5;
-        var max = Math.Max(min, field.MaxLength ?? Math.Max(min, 20));
-        return field.Format switch
-        {
-            "email" => SemanticValues.For("email")!,
-            "uuid" => SemanticValues.For("uuid")!,
-            "uri" or "url" => SemanticValues.For("url")!,
-            "ipv4" => SemanticValues.For("ipv4")!,
-            "date" => (c, _) => RandomPast(c, s_history).ToString(DateFormat, CultureInfo.InvariantCulture),
-            "date-time" or "iso8601" => (c, _) => RandomPast(c, s_history).ToString(DateTimeFormat, CultureInfo.InvariantCulture),
-            _ => (c, _) => Words(c, c.Random.Number(min, max)),
-        };
-    }
-
-    private static string Words(GenerationContext context, int length)
-    {
-        var text = context.Lorem.Sentence(Math.Max(1, length / 6) + 1);
-        while (text.Length < length)
-        {
-            text += " " + context.Lorem.Word();
-        }
-
-        return text[..length].TrimEnd().PadRight(length, 'x');
-    }
-
-    private static ValueGenerator IntegerGenerator(FieldDefinition field)
-    {
-        var min = (long)Math.Ceiling(field.Min ?? 0);
-        var max = (long)Math.Floor(field.Max ?? Math.Max(min, 0) + 100);
-        if (field.Weights.Count > 0 && field.Weights.Count == max - min + 1)
-        {
-            var values = Enumerable.Range(0, field.Weights.Count).Select(i => min + i).ToArray();
-            var weights = Normalise(field.Weights);
-            return (c, _) => c.Random.WeightedRandom(values, weights);
-        }
-
-        return (c, _) => c.Random.Long(min, max);
-    }
-
-    private static ValueGenerator FloatGenerator(FieldDefinition field)
-    {
-        var min = (decimal)(field.Min ?? 0);
-        var max = (decimal)(field.Max ?? (double)Math.Max(min, 0) + 1000);
-        var minCents = (long)Math.Ceiling(min * 100);
-        var maxCents = (long)Math.Floor(max * 100);
-        return (c, _) => Money.Cents(c.Random.Long(minCents, Math.Max(minCents, maxCents)) / 100m);
-    }
-
-    private static ValueGenerator BooleanGenerator(FieldDefinition field)
-    {
-        var probability = (float)(field.TrueProbability ?? 0.5);
-        return (c, _) => c.Random.Bool(probability);
-    }
-
     /// <summary>
     /// How far before the reference time a date must lie so the rules that follow it (a shipment delivered at least
     /// 12 hours after shipping) still fit before the reference time.
@@ -239,32 +168,21 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         var name = field.Name.ToLowerInvariant();
         if (name.Contains("birth", StringComparison.Ordinal) || name == "dob")
         {
-            return (c, _) => c.ReferenceTime.AddDays(-c.Random.Double(18 * 365.25, 80 * 365.25)).ToString(DateFormat, CultureInfo.InvariantCulture);
+            return (c, _) => c.ReferenceTime.AddDays(-c.Random.Double(18 * 365.25, 80 * 365.25)).ToString(ScalarGenerators.DateFormat, CultureInfo.InvariantCulture);
         }
 
-        return IsFutureName(name)
-            ? (c, _) => RandomFuture(c).ToString(DateFormat, CultureInfo.InvariantCulture)
-            : (c, _) => RandomPast(c, s_history, headroom).ToString(DateFormat, CultureInfo.InvariantCulture);
+        return ScalarGenerators.IsFutureName(name)
+            ? (c, _) => ScalarGenerators.RandomFuture(c).ToString(ScalarGenerators.DateFormat, CultureInfo.InvariantCulture)
+            : (c, _) => ScalarGenerators.RandomPast(c, ScalarGenerators.History, headroom).ToString(ScalarGenerators.DateFormat, CultureInfo.InvariantCulture);
     }
 
     private ValueGenerator DateTimeGenerator(FieldDefinition field)
     {
         var headroom = IsTopLevel(field) ? Headroom(field.Name) : TimeSpan.Zero;
-        return IsFutureName(field.Name.ToLowerInvariant())
-            ? (c, _) => RandomFuture(c).ToString(DateTimeFormat, CultureInfo.InvariantCulture)
-            : (c, _) => RandomPast(c, s_history, headroom).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+        return ScalarGenerators.IsFutureName(field.Name.ToLowerInvariant())
+            ? (c, _) => ScalarGenerators.RandomFuture(c).ToString(ScalarGenerators.DateTimeFormat, CultureInfo.InvariantCulture)
+            : (c, _) => ScalarGenerators.RandomPast(c, ScalarGenerators.History, headroom).ToString(ScalarGenerators.DateTimeFormat, CultureInfo.InvariantCulture);
     }
-
-    private static bool IsFutureName(string name) =>
-        name.StartsWith("expires", StringComparison.Ordinal) || name.Contains("expiry", StringComparison.Ordinal) ||
-        name.Contains("valid_until", StringComparison.Ordinal) || name.StartsWith("estimated", StringComparison.Ordinal) ||
-        name == "end_date";
-
-    internal static DateTimeOffset RandomPast(GenerationContext context, TimeSpan window, TimeSpan headroom = default) =>
-        context.ReferenceTime.AddSeconds(-context.Random.Long((long)Math.Ceiling(headroom.TotalSeconds), (long)(window + headroom).TotalSeconds));
-
-    private static DateTimeOffset RandomFuture(GenerationContext context) =>
-        context.ReferenceTime.AddSeconds(context.Random.Long(3600, (long)TimeSpan.FromDays(90).TotalSeconds));
 
     private static ValueGenerator ObjectGenerator(IReadOnlyList<FieldPlan> plans) =>
         (c, _) =>
@@ -310,46 +228,6 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
 
             return list;
         };
-    }
-
-    private static ValueGenerator Clamped(FieldDefinition field, ValueGenerator inner) => (c, scope) => inner(c, scope) switch
-    {
-        long l => (long)Math.Clamp(l, (long)Math.Ceiling(field.Min ?? long.MinValue), (long)Math.Floor(field.Max ?? long.MaxValue)),
-        decimal d => Money.Cents(Math.Clamp(d, field.Min is { } min ? (decimal)min : decimal.MinValue, field.Max is { } max ? (decimal)max : decimal.MaxValue)),
-        var other => other,
-    };
-
-    private static ValueGenerator WithLengthBounds(FieldDefinition field, ValueGenerator inner)
-    {
-        if (field.MinLength is null && field.MaxLength is null)
-        {
-            return inner;
-        }
-
-        var min = field.MinLength ?? 0;
-        var max = field.MaxLength ?? int.MaxValue;
-        return (c, scope) =>
-        {
-            // Draw again first: a shorter real value beats a cut one (a cut email is no email).
-            var value = inner(c, scope);
-            for (var attempt = 0; attempt < 10 && value is string s && (s.Length > max || s.Length < min); attempt++)
-            {
-                value = inner(c, scope);
-            }
-
-            return value switch
-            {
-                string s when s.Length > max => s[..max].TrimEnd() is { Length: > 0 } t && t.Length >= min ? t : s[..max],
-                string s when s.Length < min => s.PadRight(min, 'x'),
-                var other => other,
-            };
-        };
-    }
-
-    private static float[] Normalise(IReadOnlyList<double> weights)
-    {
-        var total = weights.Sum();
-        return weights.Select(w => (float)(w / total)).ToArray();
     }
 
     private static long StableHash(string text)
