@@ -41,7 +41,7 @@ public static class SchemaParser
             throw new SchemaFormatException("", "a schema must be a JSON object");
         }
 
-        var name = RequiredString(root, "name", "");
+        var name = SchemaJson.RequiredString(root, "name", "");
         if (!root.TryGetProperty("fields", out var fieldsElement) || fieldsElement.ValueKind != JsonValueKind.Object)
         {
             throw new SchemaFormatException("fields", "is required and must be an object mapping field names to definitions");
@@ -51,11 +51,11 @@ public static class SchemaParser
         var schema = new EntitySchema
         {
             Name = name,
-            Domain = OptionalString(root, "domain", "") ?? "ecommerce",
-            Description = OptionalString(root, "description", "") ?? "",
-            PrimaryKey = OptionalString(root, "primary_key", ""),
+            Domain = SchemaJson.OptionalString(root, "domain", "") ?? "ecommerce",
+            Description = SchemaJson.OptionalString(root, "description", "") ?? "",
+            PrimaryKey = SchemaJson.OptionalString(root, "primary_key", ""),
             Fields = fields,
-            CoherenceRules = StringList(root, "coherence_rules", ""),
+            CoherenceRules = SchemaJson.StringList(root, "coherence_rules", ""),
             Derivations = root.TryGetProperty("derive", out var derive) ? ParseDerivations(derive) : [],
         };
 
@@ -91,40 +91,40 @@ public static class SchemaParser
             throw new SchemaFormatException(location, "a field definition must be a JSON object");
         }
 
-        var typeName = OptionalString(element, "type", location) ?? "string";
+        var typeName = SchemaJson.OptionalString(element, "type", location) ?? "string";
         if (!FieldKindNames.TryParse(typeName, out var kind))
         {
             throw new SchemaFormatException($"{location}.type", $"'{typeName}' is not one of {string.Join(", ", FieldKindNames.All)}");
         }
 
-        var values = StringList(element, "values", location);
+        var values = SchemaJson.StringList(element, "values", location);
         if (kind == FieldKind.Enum && values.Count == 0)
         {
             throw new SchemaFormatException($"{location}.values", "an enum field needs at least one value");
         }
 
-        var min = OptionalNumber(element, "min", location);
-        var max = OptionalNumber(element, "max", location);
+        var min = SchemaJson.OptionalNumber(element, "min", location);
+        var max = SchemaJson.OptionalNumber(element, "max", location);
         if (min > max)
         {
             throw new SchemaFormatException(location, $"min {min} is greater than max {max}");
         }
 
-        var minLength = OptionalInt(element, "min_length", location);
-        var maxLength = OptionalInt(element, "max_length", location);
+        var minLength = SchemaJson.OptionalInt(element, "min_length", location);
+        var maxLength = SchemaJson.OptionalInt(element, "max_length", location);
         if (minLength > maxLength)
         {
             throw new SchemaFormatException(location, $"min_length {minLength} is greater than max_length {maxLength}");
         }
 
-        var minItems = OptionalInt(element, "min_items", location);
-        var maxItems = OptionalInt(element, "max_items", location);
+        var minItems = SchemaJson.OptionalInt(element, "min_items", location);
+        var maxItems = SchemaJson.OptionalInt(element, "max_items", location);
         if (minItems > maxItems)
         {
             throw new SchemaFormatException(location, $"min_items {minItems} is greater than max_items {maxItems}");
         }
 
-        var weights = NumberList(element, "weights", location);
+        var weights = SchemaJson.NumberList(element, "weights", location);
         var weightedCount = kind == FieldKind.Integer && min is not null && max is not null ? (int)(max.Value - min.Value) + 1 : values.Count;
         if (weights.Count > 0 && weights.Count != weightedCount)
         {
@@ -153,24 +153,24 @@ public static class SchemaParser
             Name = name,
             Path = path,
             Kind = kind,
-            Required = OptionalBool(element, "required", location) ?? false,
-            Description = OptionalString(element, "description", location) ?? "",
-            Format = OptionalString(element, "format", location),
-            Default = element.TryGetProperty("default", out var defaultElement) ? Scalar(defaultElement) : null,
+            Required = SchemaJson.OptionalBool(element, "required", location) ?? false,
+            Description = SchemaJson.OptionalString(element, "description", location) ?? "",
+            Format = SchemaJson.OptionalString(element, "format", location),
+            Default = element.TryGetProperty("default", out var defaultElement) ? SchemaJson.Scalar(defaultElement) : null,
             Min = min,
             Max = max,
             MinLength = minLength,
             MaxLength = maxLength,
-            Pattern = OptionalString(element, "pattern", location) ?? OptionalString(element, "regex", location),
+            Pattern = SchemaJson.OptionalString(element, "pattern", location) ?? SchemaJson.OptionalString(element, "regex", location),
             Values = values,
             Weights = weights,
-            TrueProbability = OptionalNumber(element, "true_probability", location),
+            TrueProbability = SchemaJson.OptionalNumber(element, "true_probability", location),
             Fields = nested,
             Items = items,
             MinItems = minItems,
             MaxItems = maxItems,
-            Semantic = OptionalString(element, "semantic", location),
-            Choices = StringList(element, "choices", location),
+            Semantic = SchemaJson.OptionalString(element, "semantic", location),
+            Choices = SchemaJson.StringList(element, "choices", location),
         };
     }
 
@@ -191,136 +191,22 @@ public static class SchemaParser
                 throw new SchemaFormatException(location, "a rule must be an object");
             }
 
-            var kind = RequiredString(item, "rule", location);
+            var kind = SchemaJson.RequiredString(item, "rule", location);
             rules.Add(kind switch
             {
-                "sum_of_items" => new SumOfItemsRule(RequiredString(item, "target", location), RequiredString(item, "items", location), RequiredString(item, "quantity", location), RequiredString(item, "price", location)),
-                "percent_of" => new PercentOfRule(RequiredString(item, "target", location), RequiredString(item, "base", location), OptionalNumber(item, "min_percent", location) ?? 0, OptionalNumber(item, "max_percent", location) ?? 0, OptionalNumber(item, "zero_probability", location) ?? 0),
-                "product" => new ProductRule(RequiredString(item, "target", location), StringList(item, "factors", location)),
-                "at_most" => new AtMostRule(RequiredString(item, "target", location), RequiredString(item, "limit", location)),
-                "sum" => new SumRule(RequiredString(item, "target", location), StringList(item, "add", location), StringList(item, "subtract", location)),
-                "not_before" => new NotBeforeRule(RequiredString(item, "target", location), RequiredString(item, "reference", location), OptionalNumber(item, "min_gap_hours", location) ?? 0, OptionalNumber(item, "max_gap_hours", location) ?? 720, OptionalBool(item, "allow_future", location) ?? false),
-                "present_when" => new PresentWhenRule(RequiredString(item, "target", location), RequiredString(item, "field", location), StringList(item, "values", location)),
-                "positive_when" => new PositiveWhenRule(RequiredString(item, "target", location), RequiredString(item, "flag", location)),
-                "exactly_one_true" => new ExactlyOneTrueRule(RequiredString(item, "items", location), RequiredString(item, "field", location)),
+                "sum_of_items" => new SumOfItemsRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "items", location), SchemaJson.RequiredString(item, "quantity", location), SchemaJson.RequiredString(item, "price", location)),
+                "percent_of" => new PercentOfRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "base", location), SchemaJson.OptionalNumber(item, "min_percent", location) ?? 0, SchemaJson.OptionalNumber(item, "max_percent", location) ?? 0, SchemaJson.OptionalNumber(item, "zero_probability", location) ?? 0),
+                "product" => new ProductRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.StringList(item, "factors", location)),
+                "at_most" => new AtMostRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "limit", location)),
+                "sum" => new SumRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.StringList(item, "add", location), SchemaJson.StringList(item, "subtract", location)),
+                "not_before" => new NotBeforeRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "reference", location), SchemaJson.OptionalNumber(item, "min_gap_hours", location) ?? 0, SchemaJson.OptionalNumber(item, "max_gap_hours", location) ?? 720, SchemaJson.OptionalBool(item, "allow_future", location) ?? false),
+                "present_when" => new PresentWhenRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "field", location), SchemaJson.StringList(item, "values", location)),
+                "positive_when" => new PositiveWhenRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "flag", location)),
+                "exactly_one_true" => new ExactlyOneTrueRule(SchemaJson.RequiredString(item, "items", location), SchemaJson.RequiredString(item, "field", location)),
                 _ => throw new SchemaFormatException($"{location}.rule", $"'{kind}' is not a known rule"),
             });
         }
 
         return rules;
     }
-
-    private static object? Scalar(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Number when element.TryGetInt64(out var l) => l,
-        JsonValueKind.Number => element.GetDouble(),
-        _ => null,
-    };
-
-    private static string RequiredString(JsonElement element, string name, string location) =>
-        OptionalString(element, name, location) is { Length: > 0 } value
-            ? value
-            : throw new SchemaFormatException(Join(location, name), "is required and must be a non-empty string");
-
-    private static string? OptionalString(JsonElement element, string name, string location)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw new SchemaFormatException(Join(location, name), "must be a string");
-    }
-
-    private static bool? OptionalBool(JsonElement element, string name, string location)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw new SchemaFormatException(Join(location, name), "must be true or false"),
-        };
-    }
-
-    private static double? OptionalNumber(JsonElement element, string name, string location)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.Number && double.IsFinite(value.GetDouble())
-            ? value.GetDouble()
-            : throw new SchemaFormatException(Join(location, name), "must be a finite number");
-    }
-
-    private static int? OptionalInt(JsonElement element, string name, string location)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var result) && result >= 0
-            ? result
-            : throw new SchemaFormatException(Join(location, name), "must be a non-negative integer");
-    }
-
-    private static List<string> StringList(JsonElement element, string name, string location)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            throw new SchemaFormatException(Join(location, name), "must be an array of strings");
-        }
-
-        var list = new List<string>();
-        foreach (var item in value.EnumerateArray())
-        {
-            list.Add(item.ValueKind == JsonValueKind.String
-                ? item.GetString()!
-                : throw new SchemaFormatException(Join(location, name), "must contain only strings"));
-        }
-
-        return list;
-    }
-
-    private static List<double> NumberList(JsonElement element, string name, string location)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            throw new SchemaFormatException(Join(location, name), "must be an array of numbers");
-        }
-
-        var list = new List<double>();
-        foreach (var item in value.EnumerateArray())
-        {
-            list.Add(item.ValueKind == JsonValueKind.Number && item.GetDouble() >= 0
-                ? item.GetDouble()
-                : throw new SchemaFormatException(Join(location, name), "must contain only non-negative numbers"));
-        }
-
-        return list;
-    }
-
-    private static string Join(string location, string name) => location.Length == 0 ? name : $"{location}.{name}";
 }
