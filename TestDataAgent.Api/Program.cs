@@ -2,13 +2,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTestDataAgentPorts();
-builder.AddTestDataAgentApi();
-builder.AddTestDataAgentRedis();
+builder.AddTestDataAgent();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints();
-app.MapTestDataAgentHealth();
-app.MapTestDataAgentGrpc();
+app.MapTestDataAgent();
 
 app.Run();

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace TestDataAgent.Benchmarks.Load;
 
 /// <summary>
-/// The real Api, composed by its own extension methods as its Program does, on Kestrel in this process: gRPC (h2c) on a
+/// The real Api, composed by the same AddTestDataAgent/MapTestDataAgent calls as its Program, on Kestrel in this process: gRPC (h2c) on a
 /// free loopback port, no Redis. Only loopback: the endpoint replaces the Api's all-interfaces ports.
 /// </summary>
 internal sealed class InProcessApi : IAsyncDisposable
@@ -47,13 +47,10 @@ internal sealed class InProcessApi : IAsyncDisposable
 
         builder.AddServiceDefaults();
         builder.AddTestDataAgentPorts();
-        builder.AddTestDataAgentApi();
-        builder.AddTestDataAgentRedis();
+        builder.AddTestDataAgent();
 
         var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapTestDataAgentHealth();
-        app.MapTestDataAgentGrpc();
+        app.MapTestDataAgent();
         await app.StartAsync(cancellationToken);
 
         // Port 0 was bound to a free port; Kestrel reports the real one.
