@@ -59,6 +59,8 @@ public static class Extensions
             .WithTracing(tracing =>
             {
                 tracing.AddSource(builder.Environment.ApplicationName)
+                    // Edit: the service's own spans (request, validate, route, generate).
+                    .AddSource("TestDataAgent")
                     .AddAspNetCoreInstrumentation(aspNetCore =>
                         // Edit: health probes and the gRPC health service would fill the dashboard with noise.
                         aspNetCore.Filter = context =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using TestDataAgent.Api.Health;
 using TestDataAgent.Api.Mapping;
@@ -30,10 +31,11 @@ public sealed partial class TestDataGrpcService(
     public override async Task<GenerateResponse> GenerateData(GenerateRequest request, ServerCallContext context)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["request_id"] = request.RequestId });
+        using var activity = StartRequestActivity(nameof(GenerateData), request);
         GenerationRequest domainRequest;
         try
         {
-            domainRequest = validator.Validate(RequestMapper.ToInput(request), RequestMode.Unary);
+            domainRequest = Validate(request, RequestMode.Unary);
         }
         catch (InvalidRequestException ex)
         {
@@ -68,10 +70,11 @@ public sealed partial class TestDataGrpcService(
     public override async Task GenerateDataStream(GenerateRequest request, IServerStreamWriter<DataChunk> responseStream, ServerCallContext context)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["request_id"] = request.RequestId });
+        using var activity = StartRequestActivity(nameof(GenerateDataStream), request);
         GenerationRequest domainRequest;
         try
         {
-            domainRequest = validator.Validate(RequestMapper.ToInput(request), RequestMode.Stream);
+            domainRequest = Validate(request, RequestMode.Stream);
         }
         catch (InvalidRequestException ex)
         {
@@ -143,6 +146,30 @@ public sealed partial class TestDataGrpcService(
         {
             LogRejected("data", ex.Message);
             throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
+        }
+    }
+
+    private static Activity? StartRequestActivity(string name, GenerateRequest request)
+    {
+        var activity = TestDataTracing.Source.StartActivity(name, ActivityKind.Internal);
+        activity?.SetTag("request_id", request.RequestId);
+        activity?.SetTag("testdata.entity", request.Entity);
+        activity?.SetTag("testdata.count", request.Count);
+        return activity;
+    }
+
+    private GenerationRequest Validate(GenerateRequest request, RequestMode mode)
+    {
+        using var activity = TestDataTracing.Source.StartActivity("validate");
+        try
+        {
+            return validator.Validate(RequestMapper.ToInput(request), mode);
+        }
+        catch (InvalidRequestException ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Field);
+            Activity.Current?.Parent?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
         }
     }
 

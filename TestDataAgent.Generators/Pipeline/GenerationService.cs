@@ -33,6 +33,7 @@ public sealed partial class GenerationService(
 
     public GenerationPlan Plan(GenerationRequest request)
     {
+        using var activity = TestDataTracing.Source.StartActivity("route");
         var decision = router.Route(request);
         var warnings = new List<string>(request.Warnings);
         var path = decision.Path;
@@ -53,6 +54,9 @@ public sealed partial class GenerationService(
         }
 
         TryGetAvailable(path, out var generator);
+        activity?.SetTag("testdata.requested_path", decision.Path.ToWireName());
+        activity?.SetTag("testdata.path", path.ToWireName());
+        activity?.SetTag("testdata.routing_reason", reason);
         return new GenerationPlan(generator!, decision, reason, warnings);
     }
 
@@ -60,6 +64,7 @@ public sealed partial class GenerationService(
     {
         var started = Stopwatch.GetTimestamp();
         var plan = Plan(request);
+        using var activity = StartGenerateActivity(request, plan);
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
         var tally = new RecordTally(request.Schema, validator, scorer);
         try
@@ -72,11 +77,13 @@ public sealed partial class GenerationService(
         }
         catch
         {
+            activity?.SetStatus(ActivityStatusCode.Error);
             RecordFailure(request, plan, Stopwatch.GetElapsedTime(started));
             throw;
         }
 
         var data = formatter.Complete();
+        Complete(activity, tally);
         var metadata = BuildMetadata(request, plan, tally, Stopwatch.GetElapsedTime(started));
         Record(request, plan, tally, Stopwatch.GetElapsedTime(started));
         LogGenerated(tally.Count, request.Entity, plan.Generator.Path, metadata.GenerationTimeMs);
@@ -92,6 +99,7 @@ public sealed partial class GenerationService(
         var limits = options.Value;
         var started = Stopwatch.GetTimestamp();
         var plan = Plan(request);
+        using var activity = StartGenerateActivity(request, plan);
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
         var tally = new RecordTally(request.Schema, validator, scorer);
         var completed = false;
@@ -122,13 +130,33 @@ public sealed partial class GenerationService(
         {
             if (!completed)
             {
+                activity?.SetStatus(ActivityStatusCode.Error);
                 // Failed, cancelled, or abandoned by the caller: counted as an error of the path that was serving it.
                 RecordFailure(request, plan, Stopwatch.GetElapsedTime(started));
             }
         }
 
+        Complete(activity, tally);
         Record(request, plan, tally, Stopwatch.GetElapsedTime(started));
         LogStreamed(tally.Count, request.Entity, plan.Generator.Path);
+    }
+
+    private static Activity? StartGenerateActivity(GenerationRequest request, GenerationPlan plan)
+    {
+        var activity = TestDataTracing.Source.StartActivity("generate");
+        activity?.SetTag("request_id", request.RequestId);
+        activity?.SetTag("testdata.entity", request.Entity);
+        activity?.SetTag("testdata.path", plan.Generator.Path.ToWireName());
+        activity?.SetTag("testdata.format", request.Format.ToString().ToLowerInvariant());
+        activity?.SetTag("testdata.seed", request.Seed);
+        return activity;
+    }
+
+    private static void Complete(Activity? activity, RecordTally tally)
+    {
+        activity?.SetTag("testdata.record_count", tally.Count);
+        activity?.SetTag("testdata.invalid_count", tally.InvalidRecords);
+        activity?.SetTag("testdata.coherence_score", tally.MeanCoherence);
     }
 
     /// <summary>Metric labels for a request: registry entities and domains by name, everything else as "custom".</summary>
