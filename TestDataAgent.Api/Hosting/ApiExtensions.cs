@@ -18,6 +18,17 @@ public static class ApiExtensions
     /// <summary>Adds gRPC (with reflection, health and JSON transcoding), the generation pipeline and its options.</summary>
     public static IHostApplicationBuilder AddTestDataAgentApi(this IHostApplicationBuilder builder)
     {
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Structured JSON outside Development, with scopes (request_id) on every line.
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            });
+        }
+
         builder.Services.AddOptions<GenerationOptions>()
             .BindConfiguration(GenerationOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) =>

@@ -3,9 +3,9 @@ using Grpc.Core;
 using TestDataAgent.Api.Health;
 using TestDataAgent.Api.Mapping;
 using TestDataAgent.Contracts.V1;
+using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Requests;
-using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Schemas;
 using TestDataAgent.Generators.Validation;
 

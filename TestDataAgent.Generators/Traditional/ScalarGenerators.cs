@@ -8,7 +8,7 @@ internal static class ScalarGenerators
 {
     internal const string DateFormat = "yyyy-MM-dd";
     internal const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-    internal static readonly TimeSpan History = TimeSpan.FromDays(365);
+    internal static TimeSpan History { get; } = TimeSpan.FromDays(365);
 
     internal static ValueGenerator EnumGenerator(FieldDefinition field)
     {
