@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TestDataAgent.Generators;
+using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Catalog;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
@@ -36,6 +37,9 @@ public static class GeneratorsServiceCollectionExtensions
         services.TryAddSingleton<GenerationService>();
         services.AddMetrics();
         services.TryAddSingleton<TestDataMetrics>();
+        services.AddHybridCache();
+        services.TryAddSingleton<ICacheHealth, InMemoryCacheHealth>();
+        services.TryAddSingleton<ResponseCache>();
         return services;
     }
 }

@@ -1,4 +1,10 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using TestDataAgent.Api.Caching;
 using TestDataAgent.Api.Health;
+using TestDataAgent.Generators.Caching;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -22,6 +28,19 @@ public static partial class RedisExtensions
         // Our own bounded probe replaces the integration's, so a dead Redis reads as degraded, not unhealthy.
         builder.AddRedisClient(ConnectionName, settings => settings.DisableHealthChecks = true);
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name);
+
+        // Redis is the response cache's distributed tier (HybridCache keeps the in-memory tier in front of it).
+        builder.Services.AddSingleton(sp => new ResilientDistributedCache(
+            new RedisCache(Microsoft.Extensions.Options.Options.Create(new RedisCacheOptions
+            {
+                ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
+                InstanceName = "testdata:",
+            })),
+            sp.GetRequiredService<IOptions<CacheOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ResilientDistributedCache>>()));
+        builder.Services.AddSingleton<IDistributedCache>(sp => sp.GetRequiredService<ResilientDistributedCache>());
+        builder.Services.AddSingleton<ICacheHealth>(sp => sp.GetRequiredService<ResilientDistributedCache>());
         return builder;
     }
 

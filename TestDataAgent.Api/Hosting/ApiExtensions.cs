@@ -3,6 +3,7 @@ using TestDataAgent.Api.Health;
 using TestDataAgent.Api.Hosting;
 using TestDataAgent.Api.Services;
 using TestDataAgent.Generators;
+using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Observability;
 
 namespace Microsoft.Extensions.Hosting;
@@ -37,6 +38,19 @@ public static class ApiExtensions
                 if (int.TryParse(configuration["MAX_SYNC_RECORDS"], out var maxSync))
                 {
                     options.MaxSyncRecords = maxSync;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddOptions<CacheOptions>()
+            .BindConfiguration(CacheOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                // The original's environment variable still works.
+                if (int.TryParse(configuration["CACHE_TTL_SECONDS"], out var ttl))
+                {
+                    options.TtlSeconds = ttl;
                 }
             })
             .ValidateDataAnnotations()

@@ -3,6 +3,7 @@ using Grpc.Core;
 using TestDataAgent.Api.Health;
 using TestDataAgent.Api.Mapping;
 using TestDataAgent.Contracts.V1;
+using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Requests;
@@ -24,6 +25,7 @@ public sealed partial class TestDataGrpcService(
     DependencyHealthReporter health,
     DataValidationService dataValidation,
     TestDataMetrics metrics,
+    ResponseCache responseCache,
     ILogger<TestDataGrpcService> logger) : TestDataService.TestDataServiceBase
 {
     public const string ServiceName = "testdata.v1.TestDataService";
@@ -46,8 +48,16 @@ public sealed partial class TestDataGrpcService(
 
         try
         {
-            var result = await generation.GenerateAsync(domainRequest, context.CancellationToken);
-            return ResponseMapper.ToResponse(request.RequestId, result);
+            if (!domainRequest.UseCache)
+            {
+                return ResponseMapper.ToResponse(request.RequestId, await generation.GenerateAsync(domainRequest, context.CancellationToken));
+            }
+
+            var (result, cacheWarnings) = await responseCache.GetOrGenerateAsync(
+                RequestMapper.ToInput(request), token => generation.GenerateAsync(domainRequest, token), context.CancellationToken);
+            var response = ResponseMapper.ToResponse(request.RequestId, result);
+            response.Metadata.Warnings.Add(cacheWarnings);
+            return response;
         }
         catch (InvalidRequestException ex)
         {

@@ -53,12 +53,6 @@ public sealed class GenerationRequestValidator(ISchemaRegistry registry, IOption
             throw new InvalidRequestException("hints", $"{input.Hints.Count} hints were sent; at most {MaxHints} are allowed");
         }
 
-        if (input.UseCache)
-        {
-            // Said, not silently dropped: the Redis response cache is a later issue.
-            warnings.Add("use_cache: this version has no response cache yet; the records were generated fresh");
-        }
-
         var hints = input.Hints.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         foreach (var hint in hints.Where(h => !KnownHints.Contains(h)))
         {

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Options;
+using TestDataAgent.Generators.Caching;
+
+namespace TestDataAgent.Api.Caching;
+
+/// <summary>
+/// Redis as the cache's distributed tier, never allowed to slow or fail a request: every call is bounded in time,
+/// a failure or timeout is a miss (or a skipped write), and after one Redis is left alone for a short while, then
+/// tried again, so caching resumes by itself when Redis returns.
+/// </summary>
+internal sealed partial class ResilientDistributedCache(IDistributedCache inner, IOptions<CacheOptions> options, TimeProvider time, ILogger<ResilientDistributedCache> logger)
+    : IDistributedCache, ICacheHealth
+{
+    private long _lastFailureTicks;
+
+    public DateTimeOffset? LastFailure => Interlocked.Read(ref _lastFailureTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
+
+    public async Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
+        await Guard(t => inner.GetAsync(key, t), token);
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions entryOptions) => SetAsync(key, value, entryOptions).GetAwaiter().GetResult();
+
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions entryOptions, CancellationToken token = default) =>
+        Guard(async t =>
+        {
+            await inner.SetAsync(key, value, entryOptions, t);
+            return (byte[]?)null;
+        }, token);
+
+    public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
+
+    public Task RefreshAsync(string key, CancellationToken token = default) =>
+        Guard(async t =>
+        {
+            await inner.RefreshAsync(key, t);
+            return (byte[]?)null;
+        }, token);
+
+    public void Remove(string key) => RemoveAsync(key).GetAwaiter().GetResult();
+
+    public Task RemoveAsync(string key, CancellationToken token = default) =>
+        Guard(async t =>
+        {
+            await inner.RemoveAsync(key, t);
+            return (byte[]?)null;
+        }, token);
+
+    private async Task<byte[]?> Guard(Func<CancellationToken, Task<byte[]?>> call, CancellationToken token)
+    {
+        var settings = options.Value;
+        if (LastFailure is { } failed && time.GetUtcNow() - failed < TimeSpan.FromMilliseconds(settings.RedisRetryAfterMilliseconds))
+        {
+            // Recently failed: skip Redis rather than make every request wait for it.
+            MarkFailed();
+            return null;
+        }
+
+        try
+        {
+            return await call(token).WaitAsync(TimeSpan.FromMilliseconds(settings.RedisTimeoutMilliseconds), time, token);
+        }
+        catch (Exception ex) when (ex is TimeoutException or StackExchange.Redis.RedisException or ObjectDisposedException)
+        {
+            MarkFailed();
+            LogBypassed(ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private void MarkFailed() => Interlocked.Exchange(ref _lastFailureTicks, time.GetUtcNow().UtcTicks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cache bypassed ({Reason}); requests are served without it")]
+    private partial void LogBypassed(string reason);
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using StackExchange.Redis;
+using TestDataAgent.Contracts.V1;
+using TestDataAgent.Tests.Infrastructure;
+
+namespace TestDataAgent.Tests.Integration;
+
+public sealed class ResponseCacheTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task ARepeatedRequestIsServedFromTheCacheWhateverItsRequestId()
+    {
+        await using var api = ApiHost.Start(new Dictionary<string, string> { ["ConnectionStrings:redis"] = "" });
+        var request = new GenerateRequest { RequestId = "first", Entity = "order", Count = 30, UseCache = true };
+
+        var first = await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout));
+        request.RequestId = "second";
+        var second = await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout));
+        var uncached = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "order", Count = 30 }, deadline: DateTime.UtcNow.Add(s_timeout));
+
+        Assert.False(first.Metadata.CacheHit);
+        Assert.True(second.Metadata.CacheHit);
+        Assert.Equal("second", second.RequestId);
+        Assert.Equal(first.Data, second.Data);
+        Assert.Equal(first.Metadata.Seed, second.Metadata.Seed);
+        Assert.False(uncached.Metadata.CacheHit);
+        Assert.NotEqual(first.Data, uncached.Data);
+    }
+
+    [Fact]
+    public async Task AHitSurvivesARestartBecauseItComesFromRedis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var settings = new Dictionary<string, string> { ["ConnectionStrings:redis"] = redis.ConnectionString };
+        var request = new GenerateRequest { Entity = "cart", Count = 20, UseCache = true };
+
+        GenerateResponse first;
+        await using (var api = ApiHost.Start(settings))
+        {
+            first = await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout));
+        }
+
+        await using var restarted = ApiHost.Start(settings);
+        var second = await restarted.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout));
+
+        Assert.False(first.Metadata.CacheHit);
+        Assert.True(second.Metadata.CacheHit);
+        Assert.Equal(first.Data, second.Data);
+    }
+
+    [Fact]
+    public async Task KillingRedisLosesNoRequestAndCachingResumesWhenItReturns()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var api = ApiHost.Start(new Dictionary<string, string> { ["ConnectionStrings:redis"] = redis.ConnectionString, ["Cache:RedisRetryAfterMilliseconds"] = "500" });
+        var warm = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 5, UseCache = true, Seed = 1 }, deadline: DateTime.UtcNow.Add(s_timeout));
+        Assert.True(warm.Success, warm.Error);
+
+        await redis.KillAsync();
+        var watch = Stopwatch.StartNew();
+        var duringOutage = new List<GenerateResponse>();
+        for (var i = 0; i < 10; i++)
+        {
+            duringOutage.Add(await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 5, UseCache = true, Seed = 100 + i }, deadline: DateTime.UtcNow.Add(s_timeout)));
+        }
+
+        Assert.All(duringOutage, r => Assert.True(r.Success, r.Error));
+        Assert.Contains(duringOutage, r => r.Metadata.Warnings.Any(w => w.Contains("Redis", StringComparison.Ordinal)));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"ten requests during the outage took {watch.Elapsed}");
+        var health = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(s_timeout));
+        Assert.Equal("healthy", health.Status);
+        Assert.NotEqual("healthy", health.Components["redis"]);
+
+        await redis.StartAgainAsync();
+        using var probe = await ConnectionMultiplexer.ConnectAsync($"{redis.ConnectionString},abortConnect=false");
+        var server = probe.GetServer(redis.ConnectionString);
+        var resumed = false;
+        for (var attempt = 0; attempt < 60 && !resumed; attempt++)
+        {
+            await Task.Delay(250);
+            await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 5, UseCache = true, Seed = 1000 + attempt }, deadline: DateTime.UtcNow.Add(s_timeout));
+            resumed = server.Keys(pattern: "testdata:*").Any();
+        }
+
+        Assert.True(resumed, "no cache entry reached Redis after it came back");
+    }
+}
