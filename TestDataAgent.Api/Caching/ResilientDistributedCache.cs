@@ -12,9 +12,11 @@ namespace TestDataAgent.Api.Caching;
 internal sealed partial class ResilientDistributedCache(IDistributedCache inner, IOptions<CacheOptions> options, TimeProvider time, ILogger<ResilientDistributedCache> logger)
     : IDistributedCache, ICacheHealth
 {
+    // When Redis last really failed (drives the pause) and when it was last bypassed, failed or skipped (drives warnings).
     private long _lastFailureTicks;
+    private long _lastBypassTicks;
 
-    public DateTimeOffset? LastFailure => Interlocked.Read(ref _lastFailureTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    public DateTimeOffset? LastFailure => Interlocked.Read(ref _lastBypassTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
 
@@ -51,10 +53,12 @@ internal sealed partial class ResilientDistributedCache(IDistributedCache inner,
     private async Task<byte[]?> Guard(Func<CancellationToken, Task<byte[]?>> call, CancellationToken token)
     {
         var settings = options.Value;
-        if (LastFailure is { } failed && time.GetUtcNow() - failed < TimeSpan.FromMilliseconds(settings.RedisRetryAfterMilliseconds))
+        var failedTicks = Interlocked.Read(ref _lastFailureTicks);
+        if (failedTicks > 0 && time.GetUtcNow().UtcTicks - failedTicks < TimeSpan.FromMilliseconds(settings.RedisRetryAfterMilliseconds).Ticks)
         {
-            // Recently failed: skip Redis rather than make every request wait for it.
-            MarkFailed();
+            // Recently failed: skip Redis rather than make every request wait for it. Skipping does not extend the
+            // pause, so Redis is tried again once it has passed.
+            Interlocked.Exchange(ref _lastBypassTicks, time.GetUtcNow().UtcTicks);
             return null;
         }
 
@@ -70,7 +74,12 @@ internal sealed partial class ResilientDistributedCache(IDistributedCache inner,
         }
     }
 
-    private void MarkFailed() => Interlocked.Exchange(ref _lastFailureTicks, time.GetUtcNow().UtcTicks);
+    private void MarkFailed()
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        Interlocked.Exchange(ref _lastFailureTicks, now);
+        Interlocked.Exchange(ref _lastBypassTicks, now);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis cache bypassed ({Reason}); requests are served without it")]
     private partial void LogBypassed(string reason);

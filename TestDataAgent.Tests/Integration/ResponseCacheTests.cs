@@ -77,7 +77,8 @@ public sealed class ResponseCacheTests
         using var probe = await ConnectionMultiplexer.ConnectAsync($"{redis.ConnectionString},abortConnect=false");
         var server = probe.GetServer(redis.ConnectionString);
         var resumed = false;
-        for (var attempt = 0; attempt < 60 && !resumed; attempt++)
+        // The Redis client reconnects in the background with backoff: allow it up to 30 s.
+        for (var attempt = 0; attempt < 120 && !resumed; attempt++)
         {
             await Task.Delay(250);
             await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 5, UseCache = true, Seed = 1000 + attempt }, deadline: DateTime.UtcNow.Add(s_timeout));
