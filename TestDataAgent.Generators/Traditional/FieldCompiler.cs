@@ -15,7 +15,10 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         fields.Select(field => Compile(field, fields)).ToList();
 
     private FieldPlan Compile(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings) =>
-        new(field, WithEdgeCases(field, siblings, ScalarGenerators.WithLengthBounds(field, Generator(field, siblings))), OverrideConverter.KeyOf(field));
+        new(field, WithEdgeCases(field, siblings, ScalarGenerators.WithLengthBounds(field, Generator(field, siblings))), OverrideConverter.KeyOf(field))
+        {
+            Deferred = field.Kind == FieldKind.Email || FieldNameSemantics.Infer(field, siblings) == "email",
+        };
 
     private ValueGenerator WithEdgeCases(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings, ValueGenerator inner)
     {

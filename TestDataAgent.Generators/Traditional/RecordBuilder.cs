@@ -7,21 +7,57 @@ internal static class RecordBuilder
 {
     public static void Fill(GenerationContext context, DataRecord target, IReadOnlyList<FieldPlan> plans, IReadOnlyDictionary<string, object?>? overrides)
     {
+        var deferred = false;
         foreach (var plan in plans)
         {
-            if (overrides is not null && overrides.TryGetValue(plan.OverrideKey, out var forced))
+            if (plan.Deferred)
             {
-                target[plan.Name] = DeepCopy(forced);
+                deferred = true;
                 continue;
             }
 
-            // Draw presence first, always, so an override elsewhere never shifts the random sequence of later fields.
-            var present = plan.PresenceProbability >= 1.0 || context.Random.Bool((float)plan.PresenceProbability);
-            if (present)
+            FillOne(context, target, plan, overrides);
+        }
+
+        if (!deferred)
+        {
+            return;
+        }
+
+        // Fields that read their siblings come last, then move back to their schema position.
+        for (var i = 0; i < plans.Count; i++)
+        {
+            if (plans[i].Deferred && FillOne(context, target, plans[i], overrides))
             {
-                target[plan.Name] = plan.Generate(context, target);
+                var value = target[plans[i].Name];
+                target.Remove(plans[i].Name);
+                var position = 0;
+                for (var j = 0; j < i; j++)
+                {
+                    position += target.ContainsKey(plans[j].Name) ? 1 : 0;
+                }
+
+                target.Insert(position, plans[i].Name, value);
             }
         }
+    }
+
+    private static bool FillOne(GenerationContext context, DataRecord target, FieldPlan plan, IReadOnlyDictionary<string, object?>? overrides)
+    {
+        if (overrides is not null && overrides.TryGetValue(plan.OverrideKey, out var forced))
+        {
+            target[plan.Name] = DeepCopy(forced);
+            return true;
+        }
+
+        // Draw presence first, always, so an override elsewhere never shifts the random sequence of later fields.
+        var present = plan.PresenceProbability >= 1.0 || context.Random.Bool((float)plan.PresenceProbability);
+        if (present)
+        {
+            target[plan.Name] = plan.Generate(context, target);
+        }
+
+        return present;
     }
 
     /// <summary>Applies overrides on nested paths (<c>shipping_address.state</c>, <c>items.quantity</c>).</summary>

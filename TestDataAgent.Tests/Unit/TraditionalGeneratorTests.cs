@@ -74,6 +74,18 @@ public sealed class TraditionalGeneratorTests
     }
 
     [Fact]
+    public void AUsersEmailComesFromTheirNameAndKeepsItsSchemaPosition()
+    {
+        foreach (var user in TestRequests.Generate("user", 200))
+        {
+            var email = ((string)user["email"]!).ToLowerInvariant();
+            var last = new string(((string)user["last_name"]!).ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+            Assert.Contains(last, email, StringComparison.Ordinal);
+            Assert.Equal(["user_id", "email", "first_name", "last_name"], user.Keys.Take(4));
+        }
+    }
+
+    [Fact]
     public void DifferentSeedsGiveDifferentOutput()
     {
         Assert.NotEqual(Serialize(TestRequests.Generate("user", 20, seed: 1)), Serialize(TestRequests.Generate("user", 20, seed: 2)));
