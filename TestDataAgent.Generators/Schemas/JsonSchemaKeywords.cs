@@ -64,15 +64,8 @@ internal static class JsonSchemaKeywords
 
     public static string At(string location, string keyword) => location.Length == 0 ? keyword : $"{location}.{keyword}";
 
-    public static object? Scalar(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Number when element.TryGetInt64(out var l) => l,
-        JsonValueKind.Number => element.GetDouble(),
-        _ => null,
-    };
+    /// <summary>A default value, read as schema files read theirs.</summary>
+    public static object? Scalar(JsonElement element) => SchemaJson.Scalar(element);
 
     public static (string? Name, bool Nullable) TypeOf(JsonElement schema, string location)
     {
