@@ -26,27 +26,22 @@ internal sealed partial class ResilientDistributedCache(IDistributedCache inner,
     public void Set(string key, byte[] value, DistributedCacheEntryOptions entryOptions) => SetAsync(key, value, entryOptions).GetAwaiter().GetResult();
 
     public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions entryOptions, CancellationToken token = default) =>
-        Guard(async t =>
-        {
-            await inner.SetAsync(key, value, entryOptions, t);
-            return (byte[]?)null;
-        }, token);
+        Guard(t => inner.SetAsync(key, value, entryOptions, t), token);
 
     public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
 
     public Task RefreshAsync(string key, CancellationToken token = default) =>
-        Guard(async t =>
-        {
-            await inner.RefreshAsync(key, t);
-            return (byte[]?)null;
-        }, token);
+        Guard(t => inner.RefreshAsync(key, t), token);
 
     public void Remove(string key) => RemoveAsync(key).GetAwaiter().GetResult();
 
     public Task RemoveAsync(string key, CancellationToken token = default) =>
+        Guard(t => inner.RemoveAsync(key, t), token);
+
+    private Task Guard(Func<CancellationToken, Task> call, CancellationToken token) =>
         Guard(async t =>
         {
-            await inner.RemoveAsync(key, t);
+            await call(t);
             return (byte[]?)null;
         }, token);
 
