@@ -1,0 +1,20 @@
+using TestDataAgent.Generators.Requests;
+
+namespace TestDataAgent.Generators.Rag;
+
+/// <summary>
+/// Finds stored patterns for a request by meaning (context, hints, scenario descriptions), always filtered by the
+/// request's entity and domain. The RAG generator derives records from them; the hybrid generator turns them into
+/// few-shot examples for the LLM.
+/// </summary>
+public interface IPatternRetriever
+{
+    /// <summary>Whether a pattern store is configured and reachable now.</summary>
+    bool IsAvailable { get; }
+
+    /// <summary>Why retrieval is unavailable, for routing reasons and warnings; empty when available.</summary>
+    string UnavailableReason { get; }
+
+    /// <summary>The best <paramref name="top"/> patterns for the request, best first; empty when nothing matches.</summary>
+    Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, int top, CancellationToken cancellationToken);
+}
