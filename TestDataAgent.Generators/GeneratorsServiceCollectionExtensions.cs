@@ -4,6 +4,7 @@ using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Catalog;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Llm;
 using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Requests;
@@ -18,7 +19,8 @@ public static class GeneratorsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the generation pipeline: the schema registry (built-ins plus <paramref name="schemaDirectory"/>), request
-    /// validation, the router, the traditional generator, validation, coherence scoring and output writers.
+    /// validation, the router, the traditional and LLM generators (the LLM path is available once an
+    /// <see cref="LlmProviderSet"/> with providers is registered), validation, coherence scoring and output writers.
     /// Options come from <see cref="GenerationOptions"/>; register them before calling this.
     /// </summary>
     public static IServiceCollection AddTestDataGenerators(this IServiceCollection services, string? schemaDirectory = null)
@@ -33,6 +35,13 @@ public static class GeneratorsServiceCollectionExtensions
         services.TryAddSingleton<DataValidationService>();
         services.TryAddSingleton<TraditionalGenerator>();
         services.AddSingleton<IRecordGenerator>(sp => sp.GetRequiredService<TraditionalGenerator>());
+        services.AddOptions<LlmOptions>();
+        services.TryAddSingleton(LlmProviderSet.None);
+        services.TryAddSingleton<LlmThrottle>();
+        services.TryAddSingleton<LlmPromptBuilder>();
+        services.TryAddSingleton<LlmCaller>();
+        services.TryAddSingleton<LlmGenerator>();
+        services.AddSingleton<IRecordGenerator>(sp => sp.GetRequiredService<LlmGenerator>());
         services.TryAddSingleton<SchemaExampleProvider>();
         services.TryAddSingleton<GenerationService>();
         services.AddMetrics();

@@ -6,7 +6,7 @@ namespace TestDataAgent.Api.Health;
 /// Runs every registered health check and names each component's state as the wire reports it:
 /// <c>healthy</c>, <c>degraded</c>, <c>unavailable</c>, or <c>not_configured</c> for a dependency that is not set up.
 /// </summary>
-public sealed class DependencyHealthReporter(HealthCheckService healthChecks, IConfiguration configuration)
+public sealed class DependencyHealthReporter(HealthCheckService healthChecks, IConfiguration configuration, ConfiguredLlmProviders llm)
 {
     public async Task<HealthSnapshot> CheckAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +31,11 @@ public sealed class DependencyHealthReporter(HealthCheckService healthChecks, IC
         if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(RedisExtensions.ConnectionName)))
         {
             components[RedisExtensions.ConnectionName] = "not_configured";
+        }
+
+        foreach (var provider in llm.Preference)
+        {
+            components.TryAdd(Llm.LlmProviderHealthCheck.NameOf(provider), "not_configured");
         }
 
         var serving = report.Entries.TryGetValue(GrpcServerHealthCheck.Name, out var server) && server.Status == HealthStatus.Healthy;

@@ -4,12 +4,13 @@ public static class TestDataAgentExtensions
 {
     /// <summary>
     /// Everything the service is, apart from where it listens: the API (gRPC, JSON, health, metrics, generation) and
-    /// Redis. Shared by <c>Program.cs</c> and hosts that embed the service (the load driver).
+    /// Redis and the LLM providers. Shared by <c>Program.cs</c> and hosts that embed the service (the load driver).
     /// </summary>
     public static IHostApplicationBuilder AddTestDataAgent(this IHostApplicationBuilder builder)
     {
         builder.AddTestDataAgentApi();
         builder.AddTestDataAgentRedis();
+        builder.AddTestDataAgentLlm();
         return builder;
     }
 

@@ -18,4 +18,12 @@ public interface IRecordGenerator
     /// stops early stops the work.
     /// </summary>
     IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="GenerateAsync(GenerationRequest, CancellationToken)"/>, telling <paramref name="report"/> what the
+    /// response should say (warnings, tokens, models, the path really used). Generators with nothing to tell need not
+    /// implement it.
+    /// </summary>
+    IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, CancellationToken cancellationToken) =>
+        GenerateAsync(request, cancellationToken);
 }

@@ -67,9 +67,10 @@ public sealed partial class GenerationService(
         using var activity = StartGenerateActivity(request, plan);
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
         var tally = new RecordTally(request.Schema, validator, scorer);
+        var report = new GenerationReport();
         try
         {
-            await foreach (var record in plan.Generator.GenerateAsync(request, cancellationToken).WithCancellation(cancellationToken))
+            await foreach (var record in plan.Generator.GenerateAsync(request, report, cancellationToken).WithCancellation(cancellationToken))
             {
                 tally.Add(record);
                 formatter.Add(record);
@@ -84,9 +85,9 @@ public sealed partial class GenerationService(
 
         var data = formatter.Complete();
         Complete(activity, tally);
-        var metadata = BuildMetadata(request, plan, tally, Stopwatch.GetElapsedTime(started));
-        Record(request, plan, tally, Stopwatch.GetElapsedTime(started));
-        LogGenerated(tally.Count, request.Entity, plan.Generator.Path, metadata.GenerationTimeMs);
+        var metadata = BuildMetadata(request, plan, report, tally, Stopwatch.GetElapsedTime(started));
+        Record(request, plan, report, tally, Stopwatch.GetElapsedTime(started));
+        LogGenerated(tally.Count, request.Entity, metadata.Path, metadata.GenerationTimeMs);
         return new GenerationResult(data, tally.Count, metadata);
     }
 
@@ -102,17 +103,19 @@ public sealed partial class GenerationService(
         using var activity = StartGenerateActivity(request, plan);
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
         var tally = new RecordTally(request.Schema, validator, scorer);
+        var report = new GenerationReport();
         var completed = false;
         var first = true;
         try
         {
-            await foreach (var record in plan.Generator.GenerateAsync(request, cancellationToken).WithCancellation(cancellationToken))
+            await foreach (var record in plan.Generator.GenerateAsync(request, report, cancellationToken).WithCancellation(cancellationToken))
             {
                 tally.Add(record);
                 formatter.Add(record);
-                // The first chunk is small so the caller sees data within milliseconds; the rest are full.
+                // The first chunk is small so the caller sees data within milliseconds; the rest are full. A generator
+                // that works in batches (LLM) asks for each finished batch to be sent at once.
                 var recordLimit = first ? Math.Min(FirstChunkMaxRecords, limits.ChunkMaxRecords) : limits.ChunkMaxRecords;
-                if (formatter.RecordCount >= recordLimit || formatter.ByteCount >= limits.ChunkMaxBytes)
+                if (report.TakeFlush() || formatter.RecordCount >= recordLimit || formatter.ByteCount >= limits.ChunkMaxBytes)
                 {
                     first = false;
                     yield return formatter.Complete();
@@ -137,8 +140,8 @@ public sealed partial class GenerationService(
         }
 
         Complete(activity, tally);
-        Record(request, plan, tally, Stopwatch.GetElapsedTime(started));
-        LogStreamed(tally.Count, request.Entity, plan.Generator.Path);
+        Record(request, plan, report, tally, Stopwatch.GetElapsedTime(started));
+        LogStreamed(tally.Count, request.Entity, report.ActualPath ?? plan.Generator.Path);
     }
 
     private static Activity? StartGenerateActivity(GenerationRequest request, GenerationPlan plan)
@@ -173,10 +176,15 @@ public sealed partial class GenerationService(
         metrics.RequestCompleted(plan.Generator.Path.ToWireName(), domain, entity, success: false, elapsed);
     }
 
-    private void Record(GenerationRequest request, GenerationPlan plan, RecordTally tally, TimeSpan elapsed)
+    private void Record(GenerationRequest request, GenerationPlan plan, GenerationReport report, RecordTally tally, TimeSpan elapsed)
     {
         var (domain, entity) = Labels(request.Domain, request.Entity);
-        var path = plan.Generator.Path.ToWireName();
+        var path = (report.ActualPath ?? plan.Generator.Path).ToWireName();
+        if (report.ActualPath is { } actual && actual != plan.Generator.Path)
+        {
+            metrics.Fallback(plan.Generator.Path.ToWireName(), actual.ToWireName());
+        }
+
         metrics.RequestCompleted(path, domain, entity, success: true, elapsed);
         metrics.RecordsGenerated(domain, entity, tally.Count, tally.InvalidRecords, tally.MeanCoherence);
     }
@@ -193,9 +201,10 @@ public sealed partial class GenerationService(
         return false;
     }
 
-    private static GenerationMetadata BuildMetadata(GenerationRequest request, GenerationPlan plan, RecordTally tally, TimeSpan elapsed)
+    private static GenerationMetadata BuildMetadata(GenerationRequest request, GenerationPlan plan, GenerationReport report, RecordTally tally, TimeSpan elapsed)
     {
         var warnings = new List<string>(plan.Warnings);
+        warnings.AddRange(report.Warnings);
         if (tally.InvalidRecords > 0)
         {
             warnings.Add($"{tally.InvalidRecords} record(s) failed schema validation; first: {tally.FirstViolation}");
@@ -203,9 +212,13 @@ public sealed partial class GenerationService(
 
         return new GenerationMetadata
         {
-            Path = plan.Generator.Path,
+            Path = report.ActualPath ?? plan.Generator.Path,
             RequestedPath = plan.Decision.Path,
-            RoutingReason = plan.Reason,
+            RoutingReason = report.ActualPath is { } actual && actual != plan.Generator.Path
+                ? $"{plan.Reason}; served by {actual.ToWireName()}: the {plan.Generator.Path.ToWireName()} path failed"
+                : plan.Reason,
+            LlmTokensUsed = (int)Math.Min(int.MaxValue, report.TokensUsed),
+            LlmModel = string.Join(", ", report.Models),
             Seed = request.Seed,
             ReferenceTime = request.ReferenceTime,
             GenerationTimeMs = elapsed.TotalMilliseconds,

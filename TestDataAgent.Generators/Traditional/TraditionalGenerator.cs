@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using TestDataAgent.Generators.Catalog;
-using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Validation;
@@ -13,9 +12,6 @@ namespace TestDataAgent.Generators.Traditional;
 /// </summary>
 public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator validator) : IRecordGenerator
 {
-    // Constraints on derived fields (a cart total under 50) are met by drawing the record again, a bounded number of times.
-    private const int MaxAttemptsPerRecord = 200;
-
     // Give the thread back now and then so a long stream never monopolises it; the value only affects scheduling.
     private const int YieldEvery = 2048;
 
@@ -25,12 +21,12 @@ public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator v
 
     public string UnavailableReason => "";
 
+    /// <summary>A session for one request: what the other generators use for scaffold records and re-derivation.</summary>
+    public TraditionalSession Begin(GenerationRequest request) => new(request, catalog, validator);
+
     public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var context = new GenerationContext(request.Seed, request.ReferenceTime, catalog, request.Hints.Contains(HintNames.EdgeCase));
-        var plans = new FieldCompiler(context, request.Count, request.Schema.Derivations).CompileFields(request.Schema.Fields);
-        var plansByName = plans.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var derivations = request.Schema.Derivations;
+        var session = Begin(request);
         var index = 0L;
         foreach (var scenario in request.Scenarios)
         {
@@ -42,38 +38,9 @@ public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator v
                     await Task.Yield();
                 }
 
-                var record = Make(context, index, plans, plansByName, derivations, scenario.Overrides);
-                for (var attempt = 1; request.Constrained && validator.Validate(record, request.Schema, index) is [var first, ..]; attempt++)
-                {
-                    if (attempt == MaxAttemptsPerRecord)
-                    {
-                        throw new InvalidRequestException($"constraints.field_constraints[{first.Field}]",
-                            $"the constraints cannot be met: after {MaxAttemptsPerRecord} attempts {first.Message}; widen the bounds");
-                    }
-
-                    record = Make(context, index, plans, plansByName, derivations, scenario.Overrides);
-                }
-
-                record[DataRecord.ScenarioField] = scenario.Name;
-                record[DataRecord.IndexField] = index;
+                yield return session.Make(index, scenario);
                 index++;
-                yield return record;
             }
         }
-    }
-
-    private static DataRecord Make(GenerationContext context, long index, IReadOnlyList<FieldPlan> plans, Dictionary<string, FieldPlan> plansByName,
-        IReadOnlyList<Schemas.DerivationRule> derivations, IReadOnlyDictionary<string, object?> overrides)
-    {
-        var record = new DataRecord(plans.Count + 2);
-        context.BeginRecord(index, record);
-        RecordBuilder.Fill(context, record, plans, overrides);
-        if (overrides.Count > 0)
-        {
-            RecordBuilder.ApplyNestedOverrides(record, overrides);
-        }
-
-        DerivationEngine.Apply(context, record, derivations, plansByName, overrides);
-        return record;
     }
 }

@@ -1,0 +1,29 @@
+using TestDataAgent.Generators.Requests;
+
+namespace TestDataAgent.Generators.Llm;
+
+/// <summary>A run of consecutive records of one scenario, asked of a model in one call.</summary>
+/// <param name="Number">0-based position among the request's batches.</param>
+/// <param name="Scenario">The scenario every record of the batch belongs to.</param>
+/// <param name="FirstIndex">The global index of the batch's first record.</param>
+/// <param name="Count">How many records the batch holds.</param>
+public sealed record LlmBatch(int Number, ScenarioPlan Scenario, long FirstIndex, int Count)
+{
+    /// <summary>Splits a request into batches of at most <paramref name="size"/> records; no batch spans two scenarios.</summary>
+    public static IReadOnlyList<LlmBatch> Plan(GenerationRequest request, int size)
+    {
+        var batches = new List<LlmBatch>();
+        var index = 0L;
+        foreach (var scenario in request.Scenarios)
+        {
+            for (var offset = 0; offset < scenario.Count; offset += size)
+            {
+                var count = Math.Min(size, scenario.Count - offset);
+                batches.Add(new LlmBatch(batches.Count, scenario, index, count));
+                index += count;
+            }
+        }
+
+        return batches;
+    }
+}

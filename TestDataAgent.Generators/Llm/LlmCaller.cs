@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Observability;
+
+namespace TestDataAgent.Generators.Llm;
+
+/// <summary>
+/// Asks the configured providers in preference order for one prompt; the first that answers wins. Answers are kept by
+/// (provider, model, prompt, seed) so a repeated request replays them without calling the model. A provider whose
+/// circuit is open is skipped while another can be asked.
+/// </summary>
+public sealed partial class LlmCaller(
+    LlmProviderSet providers,
+    HybridCache cache,
+    IOptions<LlmOptions> options,
+    TestDataMetrics metrics,
+    ILogger<LlmCaller> logger)
+{
+    private static readonly string s_version = typeof(LlmCaller).Assembly.GetName().Version?.ToString() ?? "0";
+
+    public bool IsConfigured => providers.Providers.Count > 0;
+
+    public IReadOnlyList<LlmProvider> Providers => providers.Providers;
+
+    /// <summary>The first answer from a provider in order, or every provider's failure.</summary>
+    public async Task<LlmCallResult> AskAsync(LlmPrompt prompt, GenerationReport report, CancellationToken cancellationToken)
+    {
+        var failures = new List<string>();
+        var open = providers.Providers.Where(p => !p.IsCircuitOpen).ToList();
+        // Every circuit open: try them all anyway, one may have recovered.
+        foreach (var provider in open.Count > 0 ? open : providers.Providers)
+        {
+            var called = false;
+            try
+            {
+                var answer = await cache.GetOrCreateAsync(
+                    ReplayKey(provider, prompt),
+                    async token =>
+                    {
+                        called = true;
+                        return await CallAsync(provider, prompt, token);
+                    },
+                    new HybridCacheEntryOptions { Expiration = TimeSpan.FromSeconds(options.Value.ReplayTtlSeconds), LocalCacheExpiration = TimeSpan.FromMinutes(10) },
+                    cancellationToken: cancellationToken);
+                if (called)
+                {
+                    report.AddTokens(answer.TotalTokens);
+                    metrics.LlmTokens(provider.Label, answer.TotalTokens);
+                }
+
+                report.UsedModel(provider.Label);
+                return new LlmCallResult(answer.Text, provider, !called, failures);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Any failure of one provider (HTTP, timeout, open circuit, a client that throws) means: ask the next.
+                LogProviderFailed(ex, provider.Name, provider.Model);
+                failures.Add($"{provider.Name}: {Describe(ex)}");
+            }
+        }
+
+        return new LlmCallResult(null, null, false, failures);
+    }
+
+    private async Task<LlmCachedAnswer> CallAsync(LlmProvider provider, LlmPrompt prompt, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var chatOptions = new ChatOptions
+        {
+            ModelId = provider.Model,
+            MaxOutputTokens = settings.MaxOutputTokens,
+            Temperature = (float)settings.Temperature,
+            Seed = prompt.Seed,
+            ResponseFormat = prompt.ResponseSchema is { } schema
+                ? ChatResponseFormat.ForJsonSchema(schema, "records", "The generated records")
+                : ChatResponseFormat.Json,
+        };
+        var response = await provider.Client.GetResponseAsync(prompt.Messages, chatOptions, cancellationToken);
+        var usage = response.Usage;
+        var total = usage?.TotalTokenCount ?? ((usage?.InputTokenCount ?? 0) + (usage?.OutputTokenCount ?? 0));
+        return new LlmCachedAnswer(response.Text, total);
+    }
+
+    internal static string ReplayKey(LlmProvider provider, LlmPrompt prompt)
+    {
+        var text = $"{prompt.System}\u0000{prompt.User}\u0000{prompt.ResponseSchema?.GetRawText()}\u0000{prompt.Seed}";
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return $"testdata:llm:{s_version}:{provider.Name}:{provider.Model}:{hash}";
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var message = ex.Message.Length > 160 ? ex.Message[..160] + "…" : ex.Message;
+        return $"{ex.GetType().Name}: {message}".ReplaceLineEndings(" ");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM provider {Provider} ({Model}) failed; trying the next one")]
+    private partial void LogProviderFailed(Exception exception, string provider, string model);
+}
+
+/// <summary>What a model answered for one prompt, as the replay cache keeps it.</summary>
+public sealed record LlmCachedAnswer(string Text, long TotalTokens);
+
+/// <summary>The answer (or <see langword="null"/> when every provider failed), who gave it, whether it was replayed, and the failures before it.</summary>
+public sealed record LlmCallResult(string? Text, LlmProvider? Provider, bool Replayed, IReadOnlyList<string> Failures);

@@ -1,0 +1,197 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using TestDataAgent.Generators.Coherence;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Traditional;
+using TestDataAgent.Generators.Validation;
+
+namespace TestDataAgent.Generators.Llm;
+
+/// <summary>
+/// The LLM path: the request is split into batches that run in parallel (bounded, slowing down on 429), each asked of
+/// the providers in order; every record the models write is merged with the traditional record for its index, so it is
+/// valid, coherent and uniquely identified whatever the model wrote; missing records are asked for again and, at the
+/// end, made by the traditional generator. Records come out in index order, a batch as soon as it and those before it
+/// are done.
+/// </summary>
+public sealed class LlmGenerator(
+    LlmCaller caller,
+    TraditionalGenerator traditional,
+    LlmPromptBuilder prompts,
+    RecordValidator validator,
+    CoherenceScorer scorer,
+    LlmThrottle throttle,
+    IOptions<LlmOptions> options) : IRecordGenerator
+{
+    public GenerationPath Path => GenerationPath.Llm;
+
+    public bool IsAvailable => caller.IsConfigured;
+
+    public string UnavailableReason => caller.IsConfigured ? "" : "no LLM provider configured (ConnectionStrings:claude, vllm or ollama)";
+
+    public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken) =>
+        GenerateAsync(request, new GenerationReport(), cancellationToken);
+
+    public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, CancellationToken cancellationToken) =>
+        GenerateAsync(request, report, _ => Task.FromResult<IReadOnlyList<DataRecord>>([]), cancellationToken);
+
+    /// <summary>
+    /// As the LLM path, with few-shot examples for each batch (the hybrid path passes retrieved patterns).
+    /// </summary>
+    public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report,
+        Func<LlmBatch, Task<IReadOnlyList<DataRecord>>> examples, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var session = traditional.Begin(request);
+        var merger = new LlmRecordMerger(request.Schema, validator, scorer);
+        var batches = LlmBatch.Plan(request, settings.BatchSize);
+        var limiter = new AdaptiveLimiter(settings.MaxConcurrency, throttle);
+        var tally = new BatchTally();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var window = new Queue<Task<BatchOutcome>>();
+        var next = 0;
+        try
+        {
+            while (next < batches.Count || window.Count > 0)
+            {
+                // A bounded look-ahead: a long stream never has more than a few batches waiting to be sent.
+                while (next < batches.Count && window.Count < settings.MaxConcurrency * 2)
+                {
+                    window.Enqueue(RunBatchAsync(request, batches[next++], merger.ServiceFields, examples, limiter, report, settings, stop.Token));
+                }
+
+                var outcome = await window.Dequeue();
+                tally.Add(outcome);
+                var batch = outcome.Batch;
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var index = batch.FirstIndex + i;
+                    var scaffold = session.Make(index, batch.Scenario);
+                    yield return i < outcome.Records.Count ? merger.Merge(outcome.Records[i], scaffold, index, batch.Scenario, session) : scaffold;
+                }
+
+                report.RequestFlush();
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            foreach (var pending in window)
+            {
+                await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+
+        tally.Report(report, merger, request.Count);
+    }
+
+    private async Task<BatchOutcome> RunBatchAsync(GenerationRequest request, LlmBatch batch, IReadOnlySet<string> serviceFields,
+        Func<LlmBatch, Task<IReadOnlyList<DataRecord>>> examplesFor, AdaptiveLimiter limiter, GenerationReport report, LlmOptions settings,
+        CancellationToken cancellationToken)
+    {
+        await limiter.WaitAsync(cancellationToken);
+        try
+        {
+            var examples = await examplesFor(batch);
+            var records = new List<DataRecord>(batch.Count);
+            var texts = new HashSet<string>(StringComparer.Ordinal);
+            var problems = new List<string>();
+            IReadOnlyList<string> failures = [];
+            for (var attempt = 0; attempt <= settings.MaxAskAgain && records.Count < batch.Count; attempt++)
+            {
+                var prompt = prompts.Build(request, batch, batch.Count - records.Count, attempt, serviceFields, examples, settings.StructuredOutput);
+                var result = await caller.AskAsync(prompt, report, cancellationToken);
+                if (result.Text is null)
+                {
+                    failures = result.Failures;
+                    break;
+                }
+
+                var answer = LlmAnswerParser.Parse(result.Text);
+                if (answer.Problem is { } problem)
+                {
+                    problems.Add(problem);
+                }
+
+                foreach (var record in answer.Records)
+                {
+                    if (records.Count == batch.Count)
+                    {
+                        break;
+                    }
+
+                    // A record that repeats an earlier one's text is dropped and asked for again.
+                    var fingerprint = TextFingerprint.Of(string.Join(' ', record.Values.OfType<string>().Where(s => s.Length >= 24)));
+                    if (fingerprint.Length == 0 || texts.Add(fingerprint))
+                    {
+                        records.Add(record);
+                    }
+                }
+            }
+
+            return new BatchOutcome(batch, records, failures, problems);
+        }
+        finally
+        {
+            limiter.Release();
+        }
+    }
+
+    private sealed record BatchOutcome(LlmBatch Batch, IReadOnlyList<DataRecord> Records, IReadOnlyList<string> Failures, IReadOnlyList<string> Problems);
+
+    /// <summary>What the batches of one request came to, told to the response once at the end.</summary>
+    private sealed class BatchTally
+    {
+        private readonly List<string> _failures = [];
+        private readonly HashSet<string> _problems = new(StringComparer.Ordinal);
+        private int _fromModel;
+        private int _filled;
+
+        public void Add(BatchOutcome outcome)
+        {
+            _fromModel += outcome.Records.Count;
+            _filled += outcome.Batch.Count - outcome.Records.Count;
+            if (outcome.Records.Count == 0 && outcome.Failures.Count > 0 && _failures.Count == 0)
+            {
+                _failures.AddRange(outcome.Failures);
+            }
+
+            _problems.UnionWith(outcome.Problems);
+        }
+
+        public void Report(GenerationReport report, LlmRecordMerger merger, int total)
+        {
+            if (_fromModel == 0 && total > 0)
+            {
+                report.ServedBy(GenerationPath.Traditional);
+                report.Warn(_failures.Count > 0
+                    ? $"llm: every provider failed ({string.Join("; ", _failures)}); all {total} records were made by the traditional generator"
+                    : $"llm: the models returned no usable records; all {total} records were made by the traditional generator");
+                return;
+            }
+
+            if (_filled > 0)
+            {
+                report.Warn(_failures.Count > 0
+                    ? $"llm: {_filled} of {total} records were made by the traditional generator after provider failures ({string.Join("; ", _failures)})"
+                    : $"llm: the models returned {_fromModel} of {total} records after asking again; the traditional generator made the other {_filled}");
+            }
+
+            if (merger.ReplacedRecords > 0)
+            {
+                report.Warn($"llm: {merger.ReplacedRecords} model record(s) could not be made valid and coherent and were replaced by traditional records");
+            }
+
+            if (merger.RepairedFields > 0)
+            {
+                report.Warn($"llm: {merger.RepairedFields} field value(s) the models got wrong, left out or repeated were replaced by valid generated values");
+            }
+
+            foreach (var problem in _problems.Order(StringComparer.Ordinal))
+            {
+                report.Warn($"llm: {problem}");
+            }
+        }
+    }
+}

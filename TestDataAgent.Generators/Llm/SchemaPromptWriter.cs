@@ -1,0 +1,201 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TestDataAgent.Generators.Schemas;
+using TestDataAgent.Generators.Traditional;
+
+namespace TestDataAgent.Generators.Llm;
+
+/// <summary>
+/// Writes a request's schema (its constraints already folded in) for a model: a compact description of every field the
+/// model writes — type, required, allowed values, ranges, lengths, patterns, formats, nested fields and items — and the
+/// same as a JSON Schema for providers that take structured output.
+/// </summary>
+internal static class SchemaPromptWriter
+{
+    private static readonly JsonSerializerOptions s_compact = new() { WriteIndented = false };
+
+    /// <summary>Top-level fields the service sets itself: IDs, timestamps and values derived from other fields.</summary>
+    public static HashSet<string> ServiceFields(EntitySchema schema)
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        if (schema.PrimaryKey is { } key)
+        {
+            fields.Add(key);
+        }
+
+        foreach (var field in schema.Fields)
+        {
+            if (IsServiceValue(field))
+            {
+                fields.Add(field.Name);
+            }
+        }
+
+        foreach (var rule in schema.Derivations)
+        {
+            if (rule is SumOfItemsRule or PercentOfRule or ProductRule or SumRule or NotBeforeRule or PresentWhenRule)
+            {
+                fields.Add(rule.Target);
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>IDs (from templates) and timestamps come from the service at any depth: unique, well-formed and ordered.</summary>
+    public static bool IsServiceValue(FieldDefinition field) =>
+        IdTemplate.IsTemplate(field.Format) || field.Kind is FieldKind.Date or FieldKind.DateTime;
+
+    public static string Describe(EntitySchema schema, IReadOnlySet<string> serviceFields)
+    {
+        var root = new JsonObject();
+        foreach (var field in schema.Fields)
+        {
+            if (!serviceFields.Contains(field.Name))
+            {
+                root[field.Name] = DescribeField(field);
+            }
+        }
+
+        return root.ToJsonString(s_compact);
+    }
+
+    private static JsonObject DescribeField(FieldDefinition field)
+    {
+        var node = new JsonObject { ["type"] = FieldKindNames.ToName(field.Kind) };
+        if (field.Required)
+        {
+            node["required"] = true;
+        }
+
+        if (field.Description.Length > 0)
+        {
+            node["description"] = field.Description;
+        }
+
+        if (field.Values.Count > 0)
+        {
+            node["values"] = new JsonArray([.. field.Values.Select(v => (JsonNode?)JsonValue.Create(v))]);
+        }
+
+        Add(node, "min", field.Min);
+        Add(node, "max", field.Max);
+        Add(node, "min_length", field.MinLength);
+        Add(node, "max_length", field.MaxLength);
+        Add(node, "min_items", field.MinItems);
+        Add(node, "max_items", field.MaxItems);
+        if (field.Pattern is { Length: > 0 } pattern)
+        {
+            node["pattern"] = pattern;
+        }
+
+        if (field.Format is { Length: > 0 } format && !IdTemplate.IsTemplate(format))
+        {
+            node["format"] = format;
+        }
+
+        if (field.Semantic is { Length: > 0 } semantic)
+        {
+            node["meaning"] = semantic;
+        }
+
+        if (field.Fields.Count > 0)
+        {
+            var nested = new JsonObject();
+            foreach (var child in field.Fields)
+            {
+                if (!IsServiceValue(child))
+                {
+                    nested[child.Name] = DescribeField(child);
+                }
+            }
+
+            node["fields"] = nested;
+        }
+
+        if (field.Items is { } items)
+        {
+            node["items"] = DescribeField(items);
+        }
+
+        return node;
+    }
+
+    /// <summary>A JSON Schema of <c>{"records": [record, …]}</c> for structured output.</summary>
+    public static JsonElement JsonSchema(EntitySchema schema, IReadOnlySet<string> serviceFields)
+    {
+        var record = ObjectSchema(schema.Fields.Where(f => !serviceFields.Contains(f.Name)));
+        var root = new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = new JsonObject { ["records"] = new JsonObject { ["type"] = "array", ["items"] = record } },
+            ["required"] = new JsonArray("records"),
+        };
+        return JsonSerializer.SerializeToElement(root, s_compact);
+    }
+
+    private static JsonObject ObjectSchema(IEnumerable<FieldDefinition> fields)
+    {
+        var properties = new JsonObject();
+        var required = new JsonArray();
+        foreach (var field in fields)
+        {
+            if (IsServiceValue(field))
+            {
+                continue;
+            }
+
+            properties[field.Name] = FieldSchema(field);
+            if (field.Required)
+            {
+                required.Add(field.Name);
+            }
+        }
+
+        return new JsonObject { ["type"] = "object", ["properties"] = properties, ["required"] = required };
+    }
+
+    private static JsonObject FieldSchema(FieldDefinition field)
+    {
+        JsonObject node = field.Kind switch
+        {
+            FieldKind.Integer => new JsonObject { ["type"] = "integer" },
+            FieldKind.Float => new JsonObject { ["type"] = "number" },
+            FieldKind.Boolean => new JsonObject { ["type"] = "boolean" },
+            FieldKind.Object => ObjectSchema(field.Fields),
+            FieldKind.Array => new JsonObject
+            {
+                ["type"] = "array",
+                ["items"] = field.Items is { } items ? FieldSchema(items) : new JsonObject { ["type"] = "string" },
+            },
+            _ => new JsonObject { ["type"] = "string" },
+        };
+        if (field.Kind == FieldKind.Enum && field.Values.Count > 0)
+        {
+            node["enum"] = new JsonArray([.. field.Values.Select(v => (JsonNode?)JsonValue.Create(v))]);
+        }
+
+        if (field.Description.Length > 0)
+        {
+            node["description"] = field.Description;
+        }
+
+        return node;
+    }
+
+    private static void Add(JsonObject node, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            node[name] = v;
+        }
+    }
+
+    private static void Add(JsonObject node, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            node[name] = v;
+        }
+    }
+}

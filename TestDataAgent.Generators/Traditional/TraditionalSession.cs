@@ -1,0 +1,83 @@
+using TestDataAgent.Generators.Catalog;
+using TestDataAgent.Generators.Coherence;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Validation;
+
+namespace TestDataAgent.Generators.Traditional;
+
+/// <summary>
+/// One request's traditional generation state: its seeded context and compiled field plans. The traditional generator
+/// makes every record with it; the LLM, RAG and hybrid generators use it for scaffold records (unique IDs, overrides,
+/// valid values for any field a model got wrong) and to make merged records coherent again.
+/// Not thread-safe: one consumer at a time, in index order, so the same seed gives the same records.
+/// </summary>
+public sealed class TraditionalSession
+{
+    // Constraints on derived fields (a cart total under 50) are met by drawing the record again, a bounded number of times.
+    private const int MaxAttemptsPerRecord = 200;
+
+    private readonly GenerationRequest _request;
+    private readonly RecordValidator _validator;
+    private readonly GenerationContext _context;
+    private readonly IReadOnlyList<FieldPlan> _plans;
+    private readonly Dictionary<string, FieldPlan> _plansByName;
+
+    public TraditionalSession(GenerationRequest request, ThemeCatalog catalog, RecordValidator validator)
+    {
+        _request = request;
+        _validator = validator;
+        _context = new GenerationContext(request.Seed, request.ReferenceTime, catalog, request.Hints.Contains(HintNames.EdgeCase));
+        _plans = new FieldCompiler(_context, request.Count, request.Schema.Derivations).CompileFields(request.Schema.Fields);
+        _plansByName = _plans.ToDictionary(p => p.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>A valid, coherent record for the global <paramref name="index"/> of <paramref name="scenario"/>, with <c>_scenario</c> and <c>_index</c>.</summary>
+    /// <exception cref="InvalidRequestException">The request's constraints cannot be met.</exception>
+    public DataRecord Make(long index, ScenarioPlan scenario)
+    {
+        var record = MakeOnce(index, scenario.Overrides);
+        for (var attempt = 1; _request.Constrained && _validator.Validate(record, _request.Schema, index) is [var first, ..]; attempt++)
+        {
+            if (attempt == MaxAttemptsPerRecord)
+            {
+                throw new InvalidRequestException($"constraints.field_constraints[{first.Field}]",
+                    $"the constraints cannot be met: after {MaxAttemptsPerRecord} attempts {first.Message}; widen the bounds");
+            }
+
+            record = MakeOnce(index, scenario.Overrides);
+        }
+
+        record[DataRecord.ScenarioField] = scenario.Name;
+        record[DataRecord.IndexField] = index;
+        return record;
+    }
+
+    /// <summary>
+    /// Applies the schema's derive rules to a record whose base values came from elsewhere (a model, a pattern), then the
+    /// scenario's nested overrides, so totals add up and timestamps are ordered again.
+    /// </summary>
+    public void Rederive(DataRecord record, long index, ScenarioPlan scenario)
+    {
+        _context.BeginRecord(index, record);
+        DerivationEngine.Apply(_context, record, _request.Schema.Derivations, _plansByName, scenario.Overrides);
+        if (scenario.Overrides.Count > 0)
+        {
+            RecordBuilder.ApplyNestedOverrides(record, scenario.Overrides);
+        }
+    }
+
+    private DataRecord MakeOnce(long index, IReadOnlyDictionary<string, object?> overrides)
+    {
+        var record = new DataRecord(_plans.Count + 2);
+        _context.BeginRecord(index, record);
+        RecordBuilder.Fill(_context, record, _plans, overrides);
+        if (overrides.Count > 0)
+        {
+            RecordBuilder.ApplyNestedOverrides(record, overrides);
+        }
+
+        DerivationEngine.Apply(_context, record, _request.Schema.Derivations, _plansByName, overrides);
+        return record;
+    }
+}
