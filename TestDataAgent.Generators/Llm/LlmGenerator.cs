@@ -68,10 +68,15 @@ public sealed class LlmGenerator(
                 {
                     var index = batch.FirstIndex + i;
                     var scaffold = session.Make(index, batch.Scenario);
-                    yield return i < outcome.Records.Count ? merger.Merge(outcome.Records[i], scaffold, index, batch.Scenario, session) : scaffold;
-                }
+                    var record = i < outcome.Records.Count ? merger.Merge(outcome.Records[i], scaffold, index, batch.Scenario, session) : scaffold;
+                    if (i == batch.Count - 1)
+                    {
+                        // The batch ends with this record: a stream sends it now rather than waiting for the next batch.
+                        report.RequestFlush();
+                    }
 
-                report.RequestFlush();
+                    yield return record;
+                }
             }
         }
         finally

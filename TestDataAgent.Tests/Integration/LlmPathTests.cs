@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using Grpc.Core;
 using TestDataAgent.Contracts.V1;
 using TestDataAgent.Tests.Infrastructure;
 using TestDataAgent.Tests.StandIns;
@@ -71,7 +73,199 @@ public sealed class LlmPathTests
         Assert.All(Parse(response.Data), r => Assert.Equal(1, r["rating"]!.GetValue<int>()));
     }
 
-    private static ApiHost StartApi(params (string Provider, LlmStandIn Model)[] providers)
+    [Fact]
+    public async Task WhateverShapeTheModelAnswersInTheRecordsComeOutValidAndExactlyCounted()
+    {
+        await using var model = await LlmStandIn.StartAsync();
+        var answers = new Func<StandInCall, string>[]
+        {
+            // Fences and chatter around a bare array with a trailing comma.
+            call => $"Sure! Here are the records:\n```json\n{StandInRecords.Reviews(call.RequestedCount, call.Number).ToJsonString().TrimEnd(']')},]\n```\nLet me know if you need more.",
+            // Wrong types, an unknown field, a rating out of range, a missing title.
+            call => "{\"reviews\": [" + string.Join(",", Enumerable.Range(0, call.RequestedCount).Select(i =>
+                $"{{\"rating\": \"{(i % 2 == 0 ? "4" : "9")}\", \"body\": \"Typed wrong {call.Number}.{i}, still a fine kettle for the price.\", \"verified_purchase\": \"true\", \"helpful_votes\": 3.0, \"colour\": \"red\"}}")) + "]}",
+            // Cut off mid-record: the complete ones are kept, the rest asked for again.
+            call => StandInRecords.Reviews(call.RequestedCount, call.Number).ToJsonString()[..^60],
+            // Too many records.
+            call => StandInReply.Json(StandInRecords.Reviews(call.RequestedCount + 5, call.Number)).Text,
+            // A single object instead of an array.
+            call => StandInRecords.Reviews(1, call.Number)[0]!.ToJsonString(),
+            // Not JSON at all.
+            _ => "I'm sorry, I can't help with that.",
+        };
+        model.Script = call => StandInReply.Raw(answers[call.Number % answers.Length](call));
+        await using var api = StartApi(("ollama", model));
+
+        var response = await api.Client.GenerateDataAsync(
+            new GenerateRequest { Entity = "review", Count = 60, Seed = 11, GenerationMethod = GenerationMethod.Llm },
+            deadline: Deadline());
+
+        Assert.True(response.Success, response.Error);
+        Assert.Equal(60, response.RecordCount);
+        Assert.Equal("llm", response.Metadata.GenerationPath);
+        var records = Parse(response.Data);
+        Assert.Equal(60, records.Count);
+        Assert.Equal(60, records.Select(r => r["review_id"]!.GetValue<string>()).Distinct().Count());
+        Assert.Contains(records, r => r["body"]!.GetValue<string>().StartsWith("Typed wrong", StringComparison.Ordinal));
+        Assert.DoesNotContain(records, r => r.ContainsKey("colour"));
+        Assert.Contains(response.Metadata.Warnings, w => w.Contains("replaced by valid generated values", StringComparison.Ordinal));
+        await AssertValidAsync(api, "review", response.Data);
+    }
+
+    [Fact]
+    public async Task CartsFromAModelAddUpBecauseTheServiceDerivesTheirTotals()
+    {
+        await using var model = await LlmStandIn.StartAsync();
+        model.Script = call => StandInReply.Json(new JsonArray([.. Enumerable.Range(0, call.RequestedCount).Select(i => (JsonNode)new JsonObject
+        {
+            ["items"] = new JsonArray(
+                new JsonObject { ["name"] = "Ceramic pour-over dripper", ["quantity"] = 2, ["price"] = 24.5, ["category"] = "Home" },
+                new JsonObject { ["name"] = "Paper filters (100)", ["quantity"] = 1 + i, ["price"] = 6.99, ["category"] = "Home" }),
+            ["subtotal"] = 1.0, // wrong on purpose: the service computes it
+            ["total"] = 2.0,
+            ["currency"] = "USD",
+        })]));
+        await using var api = StartApi(("claude", model));
+
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "cart", Count = 10, Seed = 5, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+
+        Assert.True(response.Success, response.Error);
+        Assert.Equal(1.0, response.Metadata.CoherenceScore, 3);
+        var cart = Parse(response.Data)[3];
+        Assert.Equal("Ceramic pour-over dripper", cart["items"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal(49m + (4 * 6.99m), cart["subtotal"]!.GetValue<decimal>());
+        await AssertValidAsync(api, "cart", response.Data);
+    }
+
+    [Fact]
+    public async Task AFailingProviderFallsOverToTheNextAndThenToTraditional()
+    {
+        await using var claude = await LlmStandIn.StartAsync();
+        await using var vllm = await LlmStandIn.StartAsync();
+        claude.Script = _ => StandInReply.Fail(HttpStatusCode.InternalServerError);
+        await using var api = StartApi(("claude", claude), ("vllm", vllm));
+
+        var served = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 20, Seed = 1, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+
+        Assert.True(served.Success, served.Error);
+        Assert.Equal("llm", served.Metadata.GenerationPath);
+        Assert.Equal("vllm/stand-in-model", served.Metadata.LlmModel);
+        Assert.True(claude.Calls.Count >= 2, "claude was retried before the next provider was asked");
+        Assert.Single(vllm.Calls);
+
+        vllm.Script = _ => StandInReply.Fail(HttpStatusCode.ServiceUnavailable);
+        var fallback = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 20, Seed = 2, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+
+        Assert.True(fallback.Success, fallback.Error);
+        Assert.Equal(20, fallback.RecordCount);
+        Assert.Equal("traditional", fallback.Metadata.GenerationPath);
+        Assert.Equal("llm", fallback.Metadata.RequestedPath);
+        Assert.Contains(fallback.Metadata.Warnings, w => w.Contains("every provider failed", StringComparison.Ordinal));
+        await AssertValidAsync(api, "review", fallback.Data);
+    }
+
+    [Fact]
+    public async Task A429WithRetryAfterIsHonouredAndTheCallSucceeds()
+    {
+        await using var model = await LlmStandIn.StartAsync();
+        model.Script = call => call.Number == 0 ? StandInReply.Fail(HttpStatusCode.TooManyRequests, retryAfter: 1) : StandInReply.Json(StandInRecords.Reviews(call.RequestedCount, call.Number));
+        await using var api = StartApi(("vllm", model));
+
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 5, Seed = 9, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+
+        Assert.True(response.Success, response.Error);
+        Assert.Equal("llm", response.Metadata.GenerationPath);
+        var calls = model.Calls;
+        Assert.Equal(2, calls.Count);
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(900), $"retried after {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task AHangingProviderTimesOutAndTheNextOneAnswers()
+    {
+        await using var ollama = await LlmStandIn.StartAsync();
+        await using var claude = await LlmStandIn.StartAsync();
+        ollama.Script = _ => StandInReply.Hung();
+        await using var api = StartApi(
+            new Dictionary<string, string> { ["Llm:Preference:0"] = "ollama", ["Llm:Preference:1"] = "claude", ["Llm:AttemptTimeoutSeconds"] = "1", ["Llm:MaxRetries"] = "0" },
+            ("ollama", ollama), ("claude", claude));
+
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 3, Seed = 4, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+
+        Assert.True(response.Success, response.Error);
+        Assert.Equal("claude/stand-in-model", response.Metadata.LlmModel);
+        Assert.Single(ollama.Calls);
+    }
+
+    [Fact]
+    public async Task ASeededRequestReplaysByteForByteWithoutCallingTheModel()
+    {
+        await using var model = await LlmStandIn.StartAsync();
+        await using var api = StartApi(("claude", model));
+        var request = new GenerateRequest { Entity = "review", Count = 30, Seed = 1234, GenerationMethod = GenerationMethod.Llm };
+
+        var first = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var calls = model.Calls.Count;
+        var second = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+
+        Assert.True(second.Success, second.Error);
+        Assert.Equal(first.Data, second.Data);
+        Assert.Equal(calls, model.Calls.Count);
+        Assert.True(first.Metadata.LlmTokensUsed > 0);
+        Assert.Equal(0, second.Metadata.LlmTokensUsed);
+    }
+
+    [Fact]
+    public async Task AStreamSendsEachBatchAsSoonAsItIsReady()
+    {
+        await using var model = await LlmStandIn.StartAsync();
+        await using var api = StartApi(("claude", model));
+
+        using var call = api.Client.GenerateDataStream(new GenerateRequest { Entity = "review", Count = 50, Seed = 8, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+        var chunks = new List<DataChunk>();
+        await foreach (var chunk in call.ResponseStream.ReadAllAsync())
+        {
+            chunks.Add(chunk);
+        }
+
+        Assert.True(chunks[^1].IsFinal);
+        var sizes = chunks.Where(c => !c.IsFinal).Select(c => JsonNode.Parse(c.Data)!.AsArray().Count).ToList();
+        Assert.Equal([20, 20, 10], sizes);
+        Assert.All(chunks.Where(c => !c.IsFinal), c => Assert.Contains("Stand-in review", c.Data, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HealthNamesEachProvidersState()
+    {
+        await using var model = await LlmStandIn.StartAsync();
+        await using var api = StartApi(("claude", model));
+
+        var health = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: Deadline());
+        Assert.Equal("healthy", health.Components["llm_claude"]);
+        Assert.Equal("not_configured", health.Components["llm_vllm"]);
+        Assert.Equal("not_configured", health.Components["llm_ollama"]);
+
+        await model.DisposeAsync();
+        var down = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: Deadline());
+        Assert.Equal("unavailable", down.Components["llm_claude"]);
+        Assert.Equal("healthy", down.Status);
+    }
+
+    [Fact]
+    public async Task WithoutAProviderTheLlmPathFallsBackAndSaysSo()
+    {
+        await using var api = StartApi();
+
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 5, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+
+        Assert.True(response.Success, response.Error);
+        Assert.Equal("traditional", response.Metadata.GenerationPath);
+        Assert.Contains(response.Metadata.Warnings, w => w.Contains("no LLM provider configured", StringComparison.Ordinal));
+    }
+
+    private static ApiHost StartApi(params (string Provider, LlmStandIn Model)[] providers) => StartApi(new Dictionary<string, string>(), providers);
+
+    private static ApiHost StartApi(Dictionary<string, string> extra, params (string Provider, LlmStandIn Model)[] providers)
     {
         var settings = new Dictionary<string, string>
         {
@@ -88,6 +282,11 @@ public sealed class LlmPathTests
                 "vllm" => $"Endpoint={model.BaseUrl}/v1;Model=stand-in-model",
                 _ => $"Endpoint={model.BaseUrl};Model=stand-in-model",
             };
+        }
+
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
         }
 
         return ApiHost.Start(settings);
