@@ -13,7 +13,8 @@ var api = builder.AddProject<Projects.TestDataAgent_Api>(ResourceNames.Api, laun
     .WithEndpoint(ResourceNames.GrpcEndpoint, endpoint => endpoint.Transport = "http2")
     .WithHttpEndpoint(name: ResourceNames.HttpEndpoint, env: "HTTP_PORT", targetPort: publishing ? 8091 : null)
     // Not WithHttpHealthCheck: the gRPC endpoint is HTTP/2-only (h2c), so probe it with grpc.health.v1.
-    .WithGrpcHealthCheck(ResourceNames.GrpcEndpoint);
+    .WithGrpcHealthCheck(ResourceNames.GrpcEndpoint)
+    .WithTestDataLlms();
 
 if (redis is not null)
 {

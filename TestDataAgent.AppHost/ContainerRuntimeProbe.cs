@@ -9,7 +9,12 @@ namespace TestDataAgent.AppHost;
 /// </summary>
 internal static class ContainerRuntimeProbe
 {
-    public static bool IsHealthy(string runtime, TimeSpan timeout)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> s_answers = new(StringComparer.Ordinal);
+
+    /// <summary>Asked once per runtime: Redis, Ollama and Weaviate share the answer.</summary>
+    public static bool IsHealthy(string runtime, TimeSpan timeout) => s_answers.GetOrAdd(runtime, r => Probe(r, timeout));
+
+    private static bool Probe(string runtime, TimeSpan timeout)
     {
         try
         {

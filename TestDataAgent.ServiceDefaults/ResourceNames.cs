@@ -6,6 +6,11 @@ public static class ResourceNames
     public const string Api = "api";
     public const string Redis = "redis";
 
+    /// <summary>LLM providers: the connection names the api reads (<c>ConnectionStrings:claude</c> …).</summary>
+    public const string Claude = "claude";
+    public const string Vllm = "vllm";
+    public const string Ollama = "ollama";
+
     /// <summary>The api's h2c gRPC endpoint (the original's port 9091).</summary>
     public const string GrpcEndpoint = "grpc";
 

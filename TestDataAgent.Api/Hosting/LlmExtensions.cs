@@ -41,9 +41,9 @@ public static class LlmExtensions
                 throw new InvalidOperationException($"Llm:Preference names '{name}'; use {string.Join(", ", LlmProviderNames.All)}");
             }
 
-            if (builder.Configuration.GetConnectionString(name) is { Length: > 0 } text)
+            if (builder.Configuration.GetConnectionString(name) is { Length: > 0 } text && LlmConnection.Parse(name, text) is { } connection)
             {
-                connections.Add(LlmConnection.Parse(name, text));
+                connections.Add(connection);
             }
         }
 

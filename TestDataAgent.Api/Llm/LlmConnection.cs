@@ -7,8 +7,12 @@ namespace TestDataAgent.Api.Llm;
 /// </summary>
 public sealed record LlmConnection(string Name, Uri? Endpoint, string? Key, string Model)
 {
-    /// <exception cref="InvalidOperationException">The string is malformed or lacks what the provider needs; the message names the setting.</exception>
-    public static LlmConnection Parse(string name, string connectionString)
+    /// <summary>
+    /// Reads a provider's connection string; <see langword="null"/> when it leaves out what says where to go (Claude's
+    /// <c>Key</c>, the others' <c>Endpoint</c>), as the AppHost's empty parameters do: the provider is then not configured.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The string is malformed; the message names the setting and the rule.</exception>
+    public static LlmConnection? Parse(string name, string connectionString)
     {
         var setting = $"ConnectionStrings:{name}";
         var builder = new DbConnectionStringBuilder();
@@ -23,22 +27,17 @@ public sealed record LlmConnection(string Name, Uri? Endpoint, string? Key, stri
 
         string? Read(string key) => builder.TryGetValue(key, out var value) && value?.ToString() is { Length: > 0 } text ? text.Trim() : null;
 
+        var key = Read("Key");
+        if ((name == LlmProviderNames.Claude && key is null) || (name != LlmProviderNames.Claude && Read("Endpoint") is null))
+        {
+            return null;
+        }
+
         var model = Read("Model") ?? throw new InvalidOperationException($"{setting} needs Model=… (the model to call)");
         Uri? endpoint = null;
         if (Read("Endpoint") is { } text && !Uri.TryCreate(text, UriKind.Absolute, out endpoint))
         {
             throw new InvalidOperationException($"{setting}: Endpoint '{text}' is not an absolute URI");
-        }
-
-        var key = Read("Key");
-        if (name == LlmProviderNames.Claude && key is null)
-        {
-            throw new InvalidOperationException($"{setting} needs Key=… (the Anthropic API key)");
-        }
-
-        if (name != LlmProviderNames.Claude && endpoint is null)
-        {
-            throw new InvalidOperationException($"{setting} needs Endpoint=… (for example http://localhost:{(name == LlmProviderNames.Ollama ? "11434" : "8000/v1")})");
         }
 
         return new LlmConnection(name, endpoint, key, model);

@@ -175,6 +175,23 @@ internal static class SchemaPromptWriter
             node["enum"] = new JsonArray([.. field.Values.Select(v => (JsonNode?)JsonValue.Create(v))]);
         }
 
+        // Providers that cannot enforce a keyword drop it (Anthropic's client moves it into the description).
+        if (field.Kind is FieldKind.Integer or FieldKind.Float)
+        {
+            Add(node, "minimum", field.Min);
+            Add(node, "maximum", field.Max);
+        }
+        else if (field.Kind == FieldKind.Array)
+        {
+            Add(node, "minItems", field.MinItems);
+            Add(node, "maxItems", field.MaxItems);
+        }
+        else if (field.Kind is not (FieldKind.Object or FieldKind.Boolean))
+        {
+            Add(node, "minLength", field.MinLength);
+            Add(node, "maxLength", field.MaxLength);
+        }
+
         if (field.Description.Length > 0)
         {
             node["description"] = field.Description;

@@ -33,6 +33,15 @@ public sealed class LlmPathTests
         Assert.Equal("llm", response.Metadata.GenerationPath);
         Assert.Equal($"{provider}/stand-in-model", response.Metadata.LlmModel);
         Assert.Equal(3, model.Calls.Count);
+        // Structured output, in each provider's own way.
+        var body = model.Calls[0].Body;
+        var format = provider switch
+        {
+            "claude" => body["output_config"]?["format"]?["type"]?.GetValue<string>(),
+            "vllm" => body["response_format"]?["type"]?.GetValue<string>(),
+            _ => body["format"]?["type"]?.GetValue<string>() is "object" ? "json_schema" : null,
+        };
+        Assert.Equal("json_schema", format);
         Assert.Equal(3 * 150, response.Metadata.LlmTokensUsed);
         Assert.Equal(1.0, response.Metadata.CoherenceScore, 3);
         var records = Parse(response.Data);
