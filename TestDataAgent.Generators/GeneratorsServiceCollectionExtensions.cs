@@ -49,6 +49,9 @@ public static class GeneratorsServiceCollectionExtensions
         services.AddHybridCache();
         services.TryAddSingleton<ICacheHealth, InMemoryCacheHealth>();
         services.TryAddSingleton<ResponseCache>();
+        services.AddOptions<PoolOptions>();
+        services.TryAddSingleton<IRecordPool, InMemoryRecordPool>();
+        services.TryAddSingleton<RecordPools>();
         return services;
     }
 }

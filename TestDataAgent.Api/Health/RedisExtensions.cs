@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TestDataAgent.Api.Caching;
 using TestDataAgent.Api.Health;
@@ -29,18 +28,18 @@ public static partial class RedisExtensions
         builder.AddRedisClient(ConnectionName, settings => settings.DisableHealthChecks = true);
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name);
 
-        // Redis is the response cache's distributed tier (HybridCache keeps the in-memory tier in front of it).
-        builder.Services.AddSingleton(sp => new ResilientDistributedCache(
+        // Redis is the response cache's distributed tier (HybridCache keeps the in-memory tier in front of it) and holds
+        // the record pools; both go through one guard, so a Redis failure pauses both.
+        builder.Services.AddSingleton<RedisGuard>();
+        builder.Services.AddSingleton<ICacheHealth>(sp => sp.GetRequiredService<RedisGuard>());
+        builder.Services.AddSingleton<IDistributedCache>(sp => new ResilientDistributedCache(
             new RedisCache(Microsoft.Extensions.Options.Options.Create(new RedisCacheOptions
             {
                 ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
                 InstanceName = "testdata:",
             })),
-            sp.GetRequiredService<IOptions<CacheOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ResilientDistributedCache>>()));
-        builder.Services.AddSingleton<IDistributedCache>(sp => sp.GetRequiredService<ResilientDistributedCache>());
-        builder.Services.AddSingleton<ICacheHealth>(sp => sp.GetRequiredService<ResilientDistributedCache>());
+            sp.GetRequiredService<RedisGuard>()));
+        builder.Services.AddSingleton<IRecordPool, RedisRecordPool>();
         return builder;
     }
 

@@ -56,6 +56,11 @@ public static class ApiExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<PoolOptions>()
+            .BindConfiguration(PoolOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         builder.Services.AddOptions<ServiceInfoOptions>()
             .Configure<IConfiguration>((options, configuration) =>
             {

@@ -9,14 +9,19 @@ namespace TestDataAgent.Generators.Llm;
 /// <param name="Count">How many records the batch holds.</param>
 public sealed record LlmBatch(int Number, ScenarioPlan Scenario, long FirstIndex, int Count)
 {
-    /// <summary>Splits a request into batches of at most <paramref name="size"/> records; no batch spans two scenarios.</summary>
-    public static IReadOnlyList<LlmBatch> Plan(GenerationRequest request, int size)
+    /// <summary>
+    /// Splits a request into batches of at most <paramref name="size"/> records, after its first <paramref name="skip"/>
+    /// records (served from a pool); no batch spans two scenarios.
+    /// </summary>
+    public static IReadOnlyList<LlmBatch> Plan(GenerationRequest request, int size, int skip = 0)
     {
         var batches = new List<LlmBatch>();
         var index = 0L;
         foreach (var scenario in request.Scenarios)
         {
-            for (var offset = 0; offset < scenario.Count; offset += size)
+            var start = (int)Math.Clamp(skip - index, 0, scenario.Count);
+            index += start;
+            for (var offset = start; offset < scenario.Count; offset += size)
             {
                 var count = Math.Min(size, scenario.Count - offset);
                 batches.Add(new LlmBatch(batches.Count, scenario, index, count));
@@ -25,5 +30,21 @@ public sealed record LlmBatch(int Number, ScenarioPlan Scenario, long FirstIndex
         }
 
         return batches;
+    }
+
+    /// <summary>The scenario of the record at global <paramref name="index"/>.</summary>
+    public static ScenarioPlan ScenarioAt(GenerationRequest request, long index)
+    {
+        foreach (var scenario in request.Scenarios)
+        {
+            if (index < scenario.Count)
+            {
+                return scenario;
+            }
+
+            index -= scenario.Count;
+        }
+
+        return request.Scenarios[^1];
     }
 }

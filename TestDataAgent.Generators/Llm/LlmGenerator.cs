@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Requests;
@@ -22,6 +23,7 @@ public sealed class LlmGenerator(
     RecordValidator validator,
     CoherenceScorer scorer,
     LlmThrottle throttle,
+    RecordPools pools,
     IOptions<LlmOptions> options) : IRecordGenerator
 {
     public GenerationPath Path => GenerationPath.Llm;
@@ -34,20 +36,84 @@ public sealed class LlmGenerator(
         GenerateAsync(request, new GenerationReport(), cancellationToken);
 
     public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, CancellationToken cancellationToken) =>
-        GenerateAsync(request, report, _ => Task.FromResult<IReadOnlyList<DataRecord>>([]), cancellationToken);
+        GenerateAsync(request, report, GenerationPath.Llm, _ => Task.FromResult<IReadOnlyList<DataRecord>>([]), cancellationToken);
 
     /// <summary>
-    /// As the LLM path, with few-shot examples for each batch (the hybrid path passes retrieved patterns).
+    /// As the LLM path, with few-shot examples for each batch (the hybrid path passes retrieved patterns); records
+    /// are pooled under <paramref name="path"/>.
     /// </summary>
-    public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report,
+    public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, GenerationPath path,
         Func<LlmBatch, Task<IReadOnlyList<DataRecord>>> examples, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DataRecord> pooled = [];
+        if (request.UseCache && pools.Enabled)
+        {
+            var key = RecordPools.KeyFor(request, path);
+            pooled = await pools.TakeAsync(key, request.Count, cancellationToken);
+            await pools.RefillIfLowAsync(key, (count, token) => MakeForPoolAsync(request, count, examples, token), cancellationToken);
+            if (pooled.Count > 0)
+            {
+                report.Warn($"llm: {pooled.Count} of {request.Count} records came from the record pool (written earlier for the same schema, constraints, context and hints; fresh IDs and this request's overrides)");
+            }
+        }
+
+        await foreach (var (record, _) in RunAsync(request, report, examples, pooled, cancellationToken))
+        {
+            yield return record;
+        }
+    }
+
+    /// <summary>Records for a pool: the model's values only (no IDs, timestamps, derived fields), each valid and coherent once merged.</summary>
+    private async Task<IReadOnlyList<DataRecord>> MakeForPoolAsync(GenerationRequest request, int count,
+        Func<LlmBatch, Task<IReadOnlyList<DataRecord>>> examples, CancellationToken cancellationToken)
+    {
+        var poolRequest = request with
+        {
+            Count = count,
+            Scenarios = [new ScenarioPlan("default", count, "", new Dictionary<string, object?>())],
+            Seed = unchecked(request.Seed * 6_364_136_223_846_793_005L + 1),
+        };
+        var serviceFields = SchemaPromptWriter.ServiceFields(request.Schema);
+        var records = new List<DataRecord>(count);
+        await foreach (var (record, fromModel) in RunAsync(poolRequest, new GenerationReport(), examples, [], cancellationToken))
+        {
+            if (!fromModel)
+            {
+                continue;
+            }
+
+            var kept = new DataRecord(record.Count);
+            foreach (var (name, value) in record)
+            {
+                if (!serviceFields.Contains(name) && !name.StartsWith('_'))
+                {
+                    kept[name] = value;
+                }
+            }
+
+            records.Add(kept);
+        }
+
+        return records;
+    }
+
+    private async IAsyncEnumerable<(DataRecord Record, bool FromModel)> RunAsync(GenerationRequest request, GenerationReport report,
+        Func<LlmBatch, Task<IReadOnlyList<DataRecord>>> examples, IReadOnlyList<DataRecord> pooled, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var session = traditional.Begin(request);
         var merger = new LlmRecordMerger(request.Schema, validator, scorer);
-        var batches = LlmBatch.Plan(request, settings.BatchSize);
+        var batches = LlmBatch.Plan(request, settings.BatchSize, pooled.Count);
         var limiter = new AdaptiveLimiter(settings.MaxConcurrency, throttle);
-        var tally = new BatchTally();
+        var tally = new BatchTally(pooled.Count);
+        for (var index = 0; index < pooled.Count; index++)
+        {
+            var scenario = LlmBatch.ScenarioAt(request, index);
+            var scaffold = session.Make(index, scenario);
+            var record = merger.Merge(pooled[index], scaffold, index, scenario, session);
+            yield return (record, !ReferenceEquals(record, scaffold));
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var window = new Queue<Task<BatchOutcome>>();
         var next = 0;
@@ -75,7 +141,7 @@ public sealed class LlmGenerator(
                         report.RequestFlush();
                     }
 
-                    yield return record;
+                    yield return (record, !ReferenceEquals(record, scaffold));
                 }
             }
         }
@@ -146,11 +212,11 @@ public sealed class LlmGenerator(
     private sealed record BatchOutcome(LlmBatch Batch, IReadOnlyList<DataRecord> Records, IReadOnlyList<string> Failures, IReadOnlyList<string> Problems);
 
     /// <summary>What the batches of one request came to, told to the response once at the end.</summary>
-    private sealed class BatchTally
+    private sealed class BatchTally(int pooled)
     {
         private readonly List<string> _failures = [];
         private readonly HashSet<string> _problems = new(StringComparer.Ordinal);
-        private int _fromModel;
+        private int _fromModel = pooled;
         private int _filled;
 
         public void Add(BatchOutcome outcome)

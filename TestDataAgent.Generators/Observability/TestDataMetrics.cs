@@ -21,6 +21,7 @@ public sealed class TestDataMetrics
     private readonly Histogram<double> _coherence;
     private readonly Counter<long> _llmTokens;
     private readonly Counter<long> _fallbacks;
+    private readonly Counter<long> _poolRecords;
 
     public TestDataMetrics(IMeterFactory meterFactory)
     {
@@ -34,6 +35,7 @@ public sealed class TestDataMetrics
         _coherence = meter.CreateHistogram<double>("testdata_coherence_score", description: "Mean coherence score of a response, by domain",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0] });
         _llmTokens = meter.CreateCounter<long>("testdata_llm_tokens", description: "Tokens used by LLM calls, by model");
+        _poolRecords = meter.CreateCounter<long>("testdata_pool_records", description: "Records drawn from or refilled into record pools, by result (drawn, refilled)");
         _fallbacks = meter.CreateCounter<long>("testdata_fallbacks", description: "Requests served by another path than the router chose, by from and to");
     }
 
@@ -60,6 +62,14 @@ public sealed class TestDataMetrics
     public void CacheHit() => _cacheHits.Add(1);
 
     public void LlmTokens(string model, long tokens) => _llmTokens.Add(tokens, new KeyValuePair<string, object?>("model", model));
+
+    public void PoolRecords(string result, int count)
+    {
+        if (count > 0)
+        {
+            _poolRecords.Add(count, new KeyValuePair<string, object?>("result", result));
+        }
+    }
 
     public void Fallback(string from, string to) => _fallbacks.Add(1, new("from", from), new("to", to));
 }

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Observability;
+using TestDataAgent.Generators.Requests;
+
+namespace TestDataAgent.Generators.Caching;
+
+/// <summary>
+/// Pools of validated model records per (entity, path, fingerprint of schema and constraints, context and hints), so
+/// <c>use_cache</c> requests with the same intent spare model calls. A draw takes records once; a pool under its
+/// low-water mark is refilled in the background, one refill per pool at a time, stopped when the service stops.
+/// </summary>
+public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions> options, TestDataMetrics metrics, ILogger<RecordPools> logger) : IDisposable
+{
+    private static readonly string s_version = typeof(RecordPools).Assembly.GetName().Version?.ToString() ?? "0";
+
+    private readonly Dictionary<string, Task> _refills = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    public bool Enabled => options.Value.Enabled;
+
+    public string StoreName => store.Name;
+
+    /// <summary>The pool of a request: what decides which records are interchangeable, never the seed, count or overrides.</summary>
+    public static string KeyFor(GenerationRequest request, GenerationPath path)
+    {
+        var fingerprint = JsonSerializer.Serialize(new
+        {
+            schema = JsonSerializer.Serialize(request.Schema),
+            context = request.Context.Trim(),
+            hints = request.Hints.Select(h => h.Trim().ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal),
+            request.DefectTriggering,
+            request.ProductionLike,
+            request.LearnFromHistory,
+        });
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)))[..32];
+        return $"testdata:pool:{s_version}:{request.Entity}:{path.ToWireName()}:{hash}";
+    }
+
+    public async Task<IReadOnlyList<DataRecord>> TakeAsync(string key, int count, CancellationToken cancellationToken)
+    {
+        var records = await store.TakeAsync(key, count, cancellationToken);
+        metrics.PoolRecords("drawn", records.Count);
+        return records;
+    }
+
+    /// <summary>Refills the pool in the background when it is under its low-water mark and no refill runs for it.</summary>
+    public async Task RefillIfLowAsync(string key, Func<int, CancellationToken, Task<IReadOnlyList<DataRecord>>> make, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var size = await store.CountAsync(key, cancellationToken);
+        if (size < 0 || size >= settings.LowWater || _stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        lock (_refills)
+        {
+            if (!_refills.TryGetValue(key, out var running) || running.IsCompleted)
+            {
+                // Not awaited: the request goes on while the pool fills.
+                _refills[key] = Task.Run(() => RefillAsync(key, make, settings), CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>The refill running for a pool, if any (tests and the dashboard wait on it).</summary>
+    public Task Refilling(string key)
+    {
+        lock (_refills)
+        {
+            return _refills.TryGetValue(key, out var task) ? task : Task.CompletedTask;
+        }
+    }
+
+    public Task<long> CountAsync(string key, CancellationToken cancellationToken) => store.CountAsync(key, cancellationToken);
+
+    private async Task RefillAsync(string key, Func<int, CancellationToken, Task<IReadOnlyList<DataRecord>>> make, PoolOptions settings)
+    {
+        try
+        {
+            var records = await make(settings.RefillRecords, _stopping.Token);
+            if (records.Count > 0)
+            {
+                var size = await store.AddAsync(key, records, settings.MaxSize, _stopping.Token);
+                metrics.PoolRecords("refilled", records.Count);
+                LogRefilled(records.Count, key, size);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A refill is a bonus: its failure costs the next request a model call, nothing more.
+            LogRefillFailed(ex, key);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refilled record pool {Pool} with {Count} records (now {Size})")]
+    private partial void LogRefilled(int count, string pool, long size);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refilling record pool {Pool} failed")]
+    private partial void LogRefillFailed(Exception exception, string pool);
+}
