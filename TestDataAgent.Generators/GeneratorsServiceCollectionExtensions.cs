@@ -46,6 +46,7 @@ public static class GeneratorsServiceCollectionExtensions
         services.TryAddSingleton<GenerationService>();
         services.AddMetrics();
         services.TryAddSingleton<TestDataMetrics>();
+        services.TryAddSingleton<DependencyMetrics>();
         services.AddHybridCache();
         services.TryAddSingleton<ICacheHealth, InMemoryCacheHealth>();
         services.TryAddSingleton<ResponseCache>();

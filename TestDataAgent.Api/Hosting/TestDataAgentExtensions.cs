@@ -1,3 +1,5 @@
+using TestDataAgent.Generators.Observability;
+
 namespace Microsoft.Extensions.Hosting;
 
 public static class TestDataAgentExtensions
@@ -20,6 +22,8 @@ public static class TestDataAgentExtensions
         app.MapDefaultEndpoints();
         app.MapTestDataAgentHealth();
         app.MapTestDataAgentGrpc();
+        // Its gauges exist once it does.
+        app.Services.GetRequiredService<DependencyMetrics>();
         return app;
     }
 }

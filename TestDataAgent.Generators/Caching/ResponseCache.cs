@@ -23,6 +23,7 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
     public async Task<(GenerationResult Result, IReadOnlyList<string> Warnings)> GetOrGenerateAsync(
         GenerationRequestInput input, Func<CancellationToken, Task<GenerationResult>> generate, CancellationToken cancellationToken)
     {
+        using var activity = TestDataTracing.Source.StartActivity("cache");
         var started = time.GetUtcNow();
         GenerationResult? generated = null;
         var entryOptions = new HybridCacheEntryOptions { Expiration = TimeSpan.FromSeconds(options.Value.TtlSeconds), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
@@ -44,6 +45,7 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
             warnings.Add("cache: Redis is unavailable or slow; the response cache was bypassed for its distributed tier");
         }
 
+        activity?.SetTag("testdata.cache_hit", generated is null && payload.Length > 0);
         if (generated is not null)
         {
             return (generated, warnings);

@@ -83,7 +83,13 @@ public sealed partial class GenerationService(
             throw;
         }
 
-        var data = formatter.Complete();
+        string data;
+        using (var write = TestDataTracing.Source.StartActivity("write"))
+        {
+            data = formatter.Complete();
+            write?.SetTag("testdata.bytes", data.Length);
+        }
+
         Complete(activity, tally);
         var metadata = BuildMetadata(request, plan, report, tally, Stopwatch.GetElapsedTime(started));
         Record(request, plan, report, tally, Stopwatch.GetElapsedTime(started));

@@ -161,6 +161,11 @@ public sealed class LlmPathTests
         Assert.Equal("vllm/stand-in-model", served.Metadata.LlmModel);
         Assert.True(claude.Calls.Count >= 2, "claude was retried before the next provider was asked");
         Assert.Single(vllm.Calls);
+        // Four failed attempts in a row open claude's circuit; the gauge says so.
+        var metrics = await api.Http.GetStringAsync("/metrics");
+        Assert.Matches("testdata_llm_circuit_open\\{[^}]*provider=\"claude\"\\} 1", metrics);
+        Assert.Matches("testdata_llm_circuit_open\\{[^}]*provider=\"vllm\"\\} 0", metrics);
+        Assert.Matches("testdata_llm_tokens_total\\{[^}]*model=\"vllm/stand-in-model\"\\} 150", metrics);
 
         vllm.Script = _ => StandInReply.Fail(HttpStatusCode.ServiceUnavailable);
         var fallback = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 20, Seed = 2, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
