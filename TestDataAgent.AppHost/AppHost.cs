@@ -16,6 +16,24 @@ var api = builder.AddProject<Projects.TestDataAgent_Api>(ResourceNames.Api, laun
     .WithGrpcHealthCheck(ResourceNames.GrpcEndpoint)
     .WithTestDataLlms();
 
+if (!publishing)
+{
+    // Dashboard commands call the api's /admin endpoints with a token made for this run only; deployments have none.
+    var adminToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    api.WithEnvironment("Admin__Enabled", "true")
+        .WithEnvironment("Admin__Token", adminToken)
+        .WithHttpCommand("/admin/cache/clear", "Clear cache", ResourceNames.HttpEndpoint, "clear-cache", new HttpCommandOptions
+        {
+            Description = "Forget cached responses and replayed model answers",
+            PrepareRequest = context =>
+            {
+                context.Request.Headers.Add("X-Admin-Token", adminToken);
+                return Task.CompletedTask;
+            },
+            IconName = "Delete",
+        });
+}
+
 if (redis is not null)
 {
     api.WithReference(redis).WaitFor(redis);

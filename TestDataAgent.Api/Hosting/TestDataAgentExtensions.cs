@@ -22,6 +22,7 @@ public static class TestDataAgentExtensions
         app.MapDefaultEndpoints();
         app.MapTestDataAgentHealth();
         app.MapTestDataAgentGrpc();
+        app.MapTestDataAgentAdmin();
         // Its gauges exist once it does.
         app.Services.GetRequiredService<DependencyMetrics>();
         return app;

@@ -19,6 +19,10 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
 {
     private static readonly string s_version = typeof(ResponseCache).Assembly.GetName().Version?.ToString() ?? "0";
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = false };
+    private static readonly string[] s_tags = [Tag];
+
+    /// <summary>The tag of every response entry: <c>HybridCache.RemoveByTagAsync</c> with it clears the response cache.</summary>
+    public const string Tag = "testdata-responses";
 
     public async Task<(GenerationResult Result, IReadOnlyList<string> Warnings)> GetOrGenerateAsync(
         GenerationRequestInput input, Func<CancellationToken, Task<GenerationResult>> generate, CancellationToken cancellationToken)
@@ -37,6 +41,7 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
                 return bytes.Length <= options.Value.MaxEntryBytes ? bytes : [];
             },
             entryOptions,
+            s_tags,
             cancellationToken: cancellationToken);
 
         var warnings = new List<string>();

@@ -22,6 +22,10 @@ public sealed partial class LlmCaller(
     ILogger<LlmCaller> logger)
 {
     private static readonly string s_version = typeof(LlmCaller).Assembly.GetName().Version?.ToString() ?? "0";
+    private static readonly string[] s_tags = [Tag];
+
+    /// <summary>The tag of every replayed answer: <c>HybridCache.RemoveByTagAsync</c> with it forgets them.</summary>
+    public const string Tag = "testdata-llm-replay";
 
     public bool IsConfigured => providers.Providers.Count > 0;
 
@@ -46,6 +50,7 @@ public sealed partial class LlmCaller(
                         return await CallAsync(provider, prompt, token);
                     },
                     new HybridCacheEntryOptions { Expiration = TimeSpan.FromSeconds(options.Value.ReplayTtlSeconds), LocalCacheExpiration = TimeSpan.FromMinutes(10) },
+                    s_tags,
                     cancellationToken: cancellationToken);
                 if (called)
                 {

@@ -1,0 +1,45 @@
+using System.Net;
+using TestDataAgent.Contracts.V1;
+using TestDataAgent.Tests.Infrastructure;
+
+namespace TestDataAgent.Tests.Integration;
+
+/// <summary>The operator endpoints behind the dashboard's commands.</summary>
+public sealed class AdminEndpointTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task ClearCacheNeedsTheTokenAndThenForgetsCachedResponses()
+    {
+        await using var api = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:redis"] = "",
+            ["Admin:Enabled"] = "true",
+            ["Admin:Token"] = "run-token",
+        });
+        var request = new GenerateRequest { Entity = "order", Count = 5, Seed = 3, UseCache = true };
+        await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout));
+        Assert.True((await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout))).Metadata.CacheHit);
+
+        using var anonymous = await api.Http.PostAsync("/admin/cache/clear", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.True((await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout))).Metadata.CacheHit);
+
+        using var clear = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/clear") { Headers = { { "X-Admin-Token", "run-token" } } };
+        using var cleared = await api.Http.SendAsync(clear);
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.False((await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout))).Metadata.CacheHit);
+    }
+
+    [Fact]
+    public async Task WithoutAdminEnabledThereAreNoAdminEndpoints()
+    {
+        await using var api = ApiHost.Start(new Dictionary<string, string> { ["ConnectionStrings:redis"] = "", ["Admin:Token"] = "run-token" });
+
+        using var clear = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/clear") { Headers = { { "X-Admin-Token", "run-token" } } };
+        using var response = await api.Http.SendAsync(clear);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
