@@ -4,6 +4,7 @@ using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Catalog;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Hybrid;
 using TestDataAgent.Generators.Llm;
 using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Pipeline;
@@ -42,6 +43,9 @@ public static class GeneratorsServiceCollectionExtensions
         services.TryAddSingleton<LlmCaller>();
         services.TryAddSingleton<LlmGenerator>();
         services.AddSingleton<IRecordGenerator>(sp => sp.GetRequiredService<LlmGenerator>());
+        services.AddOptions<HybridOptions>();
+        services.TryAddSingleton<HybridGenerator>();
+        services.AddSingleton<IRecordGenerator>(sp => sp.GetRequiredService<HybridGenerator>());
         services.TryAddSingleton<SchemaExampleProvider>();
         services.TryAddSingleton<GenerationService>();
         services.AddMetrics();

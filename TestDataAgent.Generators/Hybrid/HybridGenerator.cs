@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Llm;
+using TestDataAgent.Generators.Rag;
+using TestDataAgent.Generators.Requests;
+
+namespace TestDataAgent.Generators.Hybrid;
+
+/// <summary>
+/// The hybrid path: stored patterns found for the request (by meaning, filtered by entity and domain) become few-shot
+/// examples in every prompt of the LLM path, for every entity (the original lost them for some). Without an LLM the
+/// router falls back to rag; when nothing is found the model writes without examples and the response says so.
+/// </summary>
+public sealed class HybridGenerator(LlmGenerator llm, IEnumerable<IPatternRetriever> retrievers, IOptions<HybridOptions> options) : IRecordGenerator
+{
+    private readonly IPatternRetriever? _retriever = retrievers.FirstOrDefault();
+
+    public GenerationPath Path => GenerationPath.Hybrid;
+
+    public bool IsAvailable => llm.IsAvailable && _retriever is { IsAvailable: true };
+
+    public string UnavailableReason => !llm.IsAvailable ? llm.UnavailableReason : _retriever is null ? "no pattern store configured" : _retriever.UnavailableReason;
+
+    public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken) =>
+        GenerateAsync(request, new GenerationReport(), cancellationToken);
+
+    public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // One retrieval per scenario: its description is part of what the examples should match.
+        var byScenario = new ConcurrentDictionary<string, Task<IReadOnlyList<DataRecord>>>(StringComparer.Ordinal);
+        var found = 0;
+        var ids = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        Task<IReadOnlyList<DataRecord>> ExamplesFor(LlmBatch batch) => byScenario.GetOrAdd(batch.Scenario.Name, async _ =>
+        {
+            var scoped = request with { Scenarios = [batch.Scenario] };
+            var patterns = await _retriever!.RetrieveAsync(scoped, options.Value.Examples, cancellationToken);
+            Interlocked.Add(ref found, patterns.Count);
+            foreach (var pattern in patterns)
+            {
+                ids.TryAdd(pattern.Id, 0);
+            }
+
+            return patterns.Select(p => p.Record).ToList();
+        });
+
+        await foreach (var record in llm.GenerateAsync(request, report, GenerationPath.Hybrid, ExamplesFor, cancellationToken))
+        {
+            yield return record;
+        }
+
+        if (found == 0)
+        {
+            report.Warn("hybrid: no stored pattern matched this request; the model wrote without examples (as the llm path would)");
+        }
+        else
+        {
+            report.Warn($"hybrid: the prompts carried {ids.Count} stored pattern(s) as examples: {string.Join(", ", ids.Keys.Order(StringComparer.Ordinal).Take(10))}");
+        }
+    }
+}
+
+/// <summary>The hybrid path's settings (section <c>Hybrid</c>).</summary>
+public sealed class HybridOptions
+{
+    public const string SectionName = "Hybrid";
+
+    /// <summary>Stored patterns put into each prompt as examples.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 20)]
+    public int Examples { get; set; } = 4;
+}
