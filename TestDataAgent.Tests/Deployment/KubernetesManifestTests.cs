@@ -100,6 +100,8 @@ public sealed partial class KubernetesManifestTests
     [Theory]
     [InlineData("api")]
     [InlineData("redis")]
+    [InlineData("ollama")]
+    [InlineData("weaviate")]
     public void TheContainersRunAsNonRootWithoutPrivilegeEscalation(string name)
     {
         var pod = Single<V1Deployment>(name).Spec.Template.Spec;
@@ -109,6 +111,35 @@ public sealed partial class KubernetesManifestTests
         Assert.False(container.SecurityContext.AllowPrivilegeEscalation);
         Assert.True(container.SecurityContext.ReadOnlyRootFilesystem);
         Assert.Contains("ALL", container.SecurityContext.Capabilities.Drop);
+    }
+
+    [Fact]
+    public void EveryContainerOfTheAppModelRunsTheSameImageAndPortInKubernetes()
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(s_root, "aspire-manifest.json")))!["resources"]!.AsObject();
+        var containers = manifest.Where(r => r.Value!["type"]!.GetValue<string>().StartsWith("container.", StringComparison.Ordinal)).ToList();
+        Assert.Contains(containers, c => c.Key == "ollama");
+        foreach (var (name, resource) in containers)
+        {
+            var container = Container(name);
+            Assert.Equal(Normalise(resource!["image"]!.GetValue<string>()), Normalise(container.Image));
+            var port = resource["bindings"]!.AsObject().Single().Value!["targetPort"]!.GetValue<int>();
+            Assert.Equal(port, container.Ports.Single().ContainerPort);
+            Assert.Equal(port, Single<V1Service>(name).Spec.Ports.Single().Port);
+        }
+
+        static string Normalise(string image) => image.Replace("docker.io/library/", "", StringComparison.Ordinal).Replace("docker.io/", "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheApiReachesTheClusterDependenciesItIsConfiguredFor()
+    {
+        var config = Single<V1ConfigMap>("api-config").Data;
+        Assert.Equal($"Endpoint=http://ollama:{Container("ollama").Ports.Single().ContainerPort};Model={Env(Container("ollama"), "OLLAMA_MODEL")}", config["ConnectionStrings__ollama"]);
+        Assert.Equal($"Endpoint=http://weaviate:{Container("weaviate").Ports.Single().ContainerPort}", config["ConnectionStrings__weaviate"]);
+        var egressPorts = Single<V1NetworkPolicy>("api").Spec.Egress.SelectMany(rule => rule.Ports).Select(p => p.Port.Value).ToHashSet();
+        Assert.Contains("11434", egressPorts);
+        Assert.Contains("8080", egressPorts);
     }
 
     [Fact]
