@@ -18,4 +18,12 @@ public interface IRecordGenerator
     /// stops early stops the work.
     /// </summary>
     IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="GenerateAsync(GenerationRequest, CancellationToken)"/>, and adds what the caller should know that
+    /// only generation finds out (no stored pattern matched, a store failed) to <paramref name="warnings"/>; they reach
+    /// <c>metadata.warnings</c> of a unary response. Generators with nothing to report keep the default.
+    /// </summary>
+    IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, ICollection<string> warnings, CancellationToken cancellationToken) =>
+        GenerateAsync(request, cancellationToken);
 }

@@ -67,9 +67,10 @@ public sealed partial class GenerationService(
         using var activity = StartGenerateActivity(request, plan);
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
         var tally = new RecordTally(request.Schema, validator, scorer);
+        var generatorWarnings = new List<string>();
         try
         {
-            await foreach (var record in plan.Generator.GenerateAsync(request, cancellationToken).WithCancellation(cancellationToken))
+            await foreach (var record in plan.Generator.GenerateAsync(request, generatorWarnings, cancellationToken).WithCancellation(cancellationToken))
             {
                 tally.Add(record);
                 formatter.Add(record);
@@ -84,7 +85,7 @@ public sealed partial class GenerationService(
 
         var data = formatter.Complete();
         Complete(activity, tally);
-        var metadata = BuildMetadata(request, plan, tally, Stopwatch.GetElapsedTime(started));
+        var metadata = BuildMetadata(request, plan with { Warnings = [.. plan.Warnings, .. generatorWarnings] }, tally, Stopwatch.GetElapsedTime(started));
         Record(request, plan, tally, Stopwatch.GetElapsedTime(started));
         LogGenerated(tally.Count, request.Entity, plan.Generator.Path, metadata.GenerationTimeMs);
         return new GenerationResult(data, tally.Count, metadata);
@@ -106,7 +107,8 @@ public sealed partial class GenerationService(
         var first = true;
         try
         {
-            await foreach (var record in plan.Generator.GenerateAsync(request, cancellationToken).WithCancellation(cancellationToken))
+            // A stream has no metadata: generator warnings are dropped here (the generators log what matters).
+            await foreach (var record in plan.Generator.GenerateAsync(request, new List<string>(), cancellationToken).WithCancellation(cancellationToken))
             {
                 tally.Add(record);
                 formatter.Add(record);
