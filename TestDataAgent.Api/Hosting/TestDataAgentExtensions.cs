@@ -10,6 +10,7 @@ public static class TestDataAgentExtensions
     {
         builder.AddTestDataAgentApi();
         builder.AddTestDataAgentRedis();
+        builder.AddTestDataAgentRag();
         return builder;
     }
 
