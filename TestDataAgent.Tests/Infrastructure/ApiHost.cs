@@ -12,22 +12,36 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly WebApplicationFactory<ApiAssembly::Program> _factory;
     private readonly GrpcChannel _channel;
 
-    private ApiHost(WebApplicationFactory<ApiAssembly::Program> factory, GrpcChannel channel)
+    // A pattern store directory this host made for itself (none given), removed with it.
+    private readonly string? _ownDataDirectory;
+
+    private ApiHost(WebApplicationFactory<ApiAssembly::Program> factory, GrpcChannel channel, string? ownDataDirectory)
     {
         _factory = factory;
         _channel = channel;
+        _ownDataDirectory = ownDataDirectory;
         Client = new TestDataService.TestDataServiceClient(channel);
     }
 
     public TestDataService.TestDataServiceClient Client { get; }
 
+    /// <summary>The host's services, for tests that look inside (the pattern store's files).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static ApiHost Start(IReadOnlyDictionary<string, string> settings)
     {
         var grpcPort = FreePort.Next();
+        // Never the user's own pattern store: a temporary one unless the test names a directory (to restart on it).
+        var ownDataDirectory = settings.ContainsKey("Rag:DataDirectory") ? null : Path.Combine(Path.GetTempPath(), $"tda-rag-{Guid.NewGuid():N}");
         var factory = new WebApplicationFactory<ApiAssembly::Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("GRPC_PORT", grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("HTTP_PORT", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (ownDataDirectory is not null)
+            {
+                web.UseSetting("Rag:DataDirectory", ownDataDirectory);
+            }
+
             foreach (var (key, value) in settings)
             {
                 web.UseSetting(key, value);
@@ -35,12 +49,16 @@ public sealed class ApiHost : IAsyncDisposable
         });
         factory.UseKestrel();
         factory.StartServer();
-        return new ApiHost(factory, GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}"));
+        return new ApiHost(factory, GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}"), ownDataDirectory);
     }
 
     public async ValueTask DisposeAsync()
     {
         _channel.Dispose();
         await _factory.DisposeAsync();
+        if (_ownDataDirectory is not null && Directory.Exists(_ownDataDirectory))
+        {
+            Directory.Delete(_ownDataDirectory, recursive: true);
+        }
     }
 }
