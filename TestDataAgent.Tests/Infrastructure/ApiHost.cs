@@ -15,8 +15,9 @@ public sealed class ApiHost : IAsyncDisposable
     // A pattern store directory this host made for itself (none given), removed with it.
     private readonly string? _ownDataDirectory;
 
-    private ApiHost(WebApplicationFactory<ApiAssembly::Program> factory, GrpcChannel channel, string? ownDataDirectory)
+    private ApiHost(WebApplicationFactory<ApiAssembly::Program> factory, GrpcChannel channel, string? ownDataDirectory, int httpPort)
     {
+        HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
         _factory = factory;
         _channel = channel;
         _ownDataDirectory = ownDataDirectory;
@@ -25,18 +26,19 @@ public sealed class ApiHost : IAsyncDisposable
 
     public TestDataService.TestDataServiceClient Client { get; }
 
-    /// <summary>The host's services, for tests that look inside (the pattern store's files).</summary>
-    public IServiceProvider Services => _factory.Services;
+    /// <summary>The HTTP/1.1 endpoint (JSON, health).</summary>
+    public Uri HttpAddress { get; }
 
     public static ApiHost Start(IReadOnlyDictionary<string, string> settings)
     {
         var grpcPort = FreePort.Next();
+        var httpPort = FreePort.Next();
         // Never the user's own pattern store: a temporary one unless the test names a directory (to restart on it).
         var ownDataDirectory = settings.ContainsKey("Rag:DataDirectory") ? null : Path.Combine(Path.GetTempPath(), $"tda-rag-{Guid.NewGuid():N}");
         var factory = new WebApplicationFactory<ApiAssembly::Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("GRPC_PORT", grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            web.UseSetting("HTTP_PORT", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("HTTP_PORT", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (ownDataDirectory is not null)
             {
                 web.UseSetting("Rag:DataDirectory", ownDataDirectory);
@@ -49,7 +51,7 @@ public sealed class ApiHost : IAsyncDisposable
         });
         factory.UseKestrel();
         factory.StartServer();
-        return new ApiHost(factory, GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}"), ownDataDirectory);
+        return new ApiHost(factory, GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}"), ownDataDirectory, httpPort);
     }
 
     public async ValueTask DisposeAsync()
