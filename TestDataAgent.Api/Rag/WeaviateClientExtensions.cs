@@ -28,6 +28,7 @@ public static class WeaviateClientExtensions
         }
 
         var httpClientName = $"weaviate:{connectionName}";
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out of the defaults.
         builder.Services.AddHttpClient(httpClientName, http =>
         {
             http.BaseAddress = settings.Endpoint;
@@ -36,7 +37,11 @@ public static class WeaviateClientExtensions
             {
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
             }
-        });
+        })
+            // Not the service defaults' retries (up to ~15 s against a dead store): one bounded attempt, then RAG falls
+            // back to traditional records and the store is left alone for a pause.
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(sp =>
         {

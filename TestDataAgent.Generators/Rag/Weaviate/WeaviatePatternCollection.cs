@@ -145,19 +145,11 @@ public sealed class WeaviatePatternCollection(string name, WeaviateClient client
     private static string Text(JsonObject properties, string name) =>
         properties[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
 
-    private async Task Observe(Func<Task> call)
+    private async Task Observe(Func<Task> call) => await Observe(async () =>
     {
-        try
-        {
-            await call();
-            report(null);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            report(ex);
-            throw;
-        }
-    }
+        await call();
+        return true;
+    });
 
     private async Task<T> Observe<T>(Func<Task<T>> call)
     {
@@ -167,10 +159,11 @@ public sealed class WeaviatePatternCollection(string name, WeaviateClient client
             report(null);
             return result;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException { InnerException: TimeoutException })
         {
+            // As the ecosystem's connectors do: a store failure (HTTP error, timeout, refused object) is a VectorStoreException.
             report(ex);
-            throw;
+            throw new VectorStoreException($"Weaviate call on {Name} failed: {ex.Message}", ex) { VectorStoreSystemName = "weaviate", CollectionName = Name };
         }
     }
 }

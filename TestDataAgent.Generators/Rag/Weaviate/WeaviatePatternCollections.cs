@@ -15,7 +15,8 @@ public sealed class WeaviatePatternCollections : IPatternCollections, IStoreAvai
     private readonly TimeProvider _time;
     private readonly WeaviatePatternCollection[] _collections;
     private readonly TimeSpan _probeTimeout;
-    private long _failedAtTicks = long.MinValue;
+    // UTC ticks of the last failure; 0 (year 1) means none.
+    private long _failedAtTicks;
     private string _lastError = "";
 
     public WeaviatePatternCollections(WeaviateClient client, WeaviateSettings settings, TimeProvider time)
@@ -39,14 +40,23 @@ public sealed class WeaviatePatternCollections : IPatternCollections, IStoreAvai
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_probeTimeout);
+        (bool Ready, string Detail) result;
         try
         {
-            return await _client.IsReadyAsync(timeout.Token) ? (true, "weaviate ready") : (false, "weaviate is not ready");
+            result = await _client.IsReadyAsync(timeout.Token) ? (true, "weaviate ready") : (false, "weaviate is not ready");
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return (false, $"weaviate unreachable: {ex.Message}");
+            result = (false, $"weaviate unreachable: {ex.Message}");
         }
+
+        if (!result.Ready)
+        {
+            // A failed probe pauses retrieval like a failed call, so requests do not wait on a dead store.
+            Report(new HttpRequestException(result.Detail));
+        }
+
+        return result;
     }
 
     private void Report(Exception? failure)
