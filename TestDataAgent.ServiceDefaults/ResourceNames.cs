@@ -5,6 +5,7 @@ public static class ResourceNames
 {
     public const string Api = "api";
     public const string Redis = "redis";
+    public const string Weaviate = "weaviate";
 
     /// <summary>The api's h2c gRPC endpoint (the original's port 9091).</summary>
     public const string GrpcEndpoint = "grpc";
