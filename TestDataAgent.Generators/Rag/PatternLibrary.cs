@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -56,7 +55,7 @@ public sealed partial class PatternLibrary(
             throw new InvalidRequestException("severity", $"severity must be low, medium, high or critical, got '{submission.Severity}'");
         }
 
-        var records = Parse(submission.Data, schema);
+        var records = SubmittedRecords.Parse(submission.Data, schema, validator);
         var stored = submission.Synthetic ? records : scrubber.Scrub(records, schema);
         var quality = submission.QualityScore == 0 ? DefaultQuality : submission.QualityScore;
         var patterns = submission.Kind == PatternKind.ProductionSample
@@ -218,60 +217,6 @@ public sealed partial class PatternLibrary(
         CreatedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
         EmbeddedText = PatternText.ForPattern(seed.Entity, seed.Scenario, seed.Description, seed.Record),
     };
-
-    private List<DataRecord> Parse(string data, EntitySchema schema)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(data, new JsonDocumentOptions { MaxDepth = 64 });
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidRequestException("data", $"data is not valid JSON: {ex.Message}");
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Array || document.RootElement.GetArrayLength() == 0)
-            {
-                throw new InvalidRequestException("data", "data must be a non-empty JSON array of records");
-            }
-
-            var records = new List<DataRecord>();
-            var index = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                if (element.ValueKind != JsonValueKind.Object)
-                {
-                    throw new InvalidRequestException($"data[{index}]", $"data[{index}] must be a JSON object");
-                }
-
-                var record = new DataRecord();
-                foreach (var (name, value) in JsonValues.ToRecord(element))
-                {
-                    if (name is DataRecord.IndexField or DataRecord.ScenarioField or RagGenerator.PatternField)
-                    {
-                        continue;
-                    }
-
-                    record[name] = schema.FindField(name) is not null
-                        ? value
-                        : throw new InvalidRequestException($"data[{index}].{name}", $"data[{index}].{name} is not a field of {schema.Name}");
-                }
-
-                if (validator.Validate(record, schema, index) is [var violation, ..])
-                {
-                    throw new InvalidRequestException($"data[{index}].{violation.Field}", $"data[{index}]: {violation.Message} ({violation.Rule})");
-                }
-
-                records.Add(record);
-                index++;
-            }
-
-            return records;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Count} {Kind} pattern(s) for {Entity} in the {Store} store")]
     private partial void LogRecorded(int count, PatternKind kind, string entity, string store);

@@ -21,7 +21,7 @@ public sealed class EmbeddedPatternCollection : VectorStoreCollection<string, St
 
     private readonly PatternLog _log;
     private readonly Lock _writeGate = new();
-    private volatile Snapshot? _snapshot;
+    private volatile PatternSnapshot? _snapshot;
 
     public EmbeddedPatternCollection(string name, string directory)
     {
@@ -54,7 +54,7 @@ public sealed class EmbeddedPatternCollection : VectorStoreCollection<string, St
         lock (_writeGate)
         {
             File.Delete(_log.Path);
-            _snapshot = Snapshot.Empty;
+            _snapshot = PatternSnapshot.Empty;
         }
 
         return Task.CompletedTask;
@@ -63,7 +63,7 @@ public sealed class EmbeddedPatternCollection : VectorStoreCollection<string, St
     public override Task<StoredPattern?> GetAsync(string key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Task.FromResult(Load().Records.TryGetValue(key, out var record) ? Copy(record, options?.IncludeVectors ?? true) : null);
+        return Task.FromResult(Load().Records.TryGetValue(key, out var record) ? record.Copy(options?.IncludeVectors ?? true) : null);
     }
 
     public override async IAsyncEnumerable<StoredPattern> GetAsync(Expression<Func<StoredPattern, bool>> filter, int top,
@@ -81,7 +81,7 @@ public sealed class EmbeddedPatternCollection : VectorStoreCollection<string, St
         foreach (var record in matches)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return Copy(record, options?.IncludeVectors ?? false);
+            yield return record.Copy(options?.IncludeVectors ?? false);
         }
 
         await Task.CompletedTask;
@@ -122,7 +122,7 @@ public sealed class EmbeddedPatternCollection : VectorStoreCollection<string, St
     public override Task UpsertAsync(IEnumerable<StoredPattern> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var batch = records.Select(r => Copy(Validate(r), includeVectors: true)).ToList();
+        var batch = records.Select(r => Validate(r).Copy(includeVectors: true)).ToList();
         if (batch.Count == 0)
         {
             return Task.CompletedTask;
@@ -168,14 +168,24 @@ public sealed class EmbeddedPatternCollection : VectorStoreCollection<string, St
         }
 
         var equalities = PatternFilter.Parse(options?.Filter);
-        var candidates = Candidates(Load(), equalities).ToList();
-        var scored = new (float Score, StoredPattern Record)[candidates.Count];
-        for (var i = 0; i < candidates.Count; i++)
+        var wanted = (options?.Skip ?? 0) + top;
+        // Keep only the best `wanted` (a min-heap): O(n log k) instead of sorting the whole partition.
+        var best = new PriorityQueue<StoredPattern, (float Score, string Id)>(wanted + 1, HitsWorstFirst.Instance);
+        foreach (var candidate in Candidates(Load(), equalities))
         {
-            scored[i] = (TensorPrimitives.CosineSimilarity(query.Span, candidates[i].Embedding.Span), candidates[i]);
+            var similarity = TensorPrimitives.CosineSimilarity(query.Span, candidate.Embedding.Span);
+            if (best.Count < wanted)
+            {
+                best.Enqueue(candidate, (similarity, candidate.Id));
+            }
+            else if (HitsWorstFirst.Instance.Compare((similarity, candidate.Id), PeekPriority(best)) > 0)
+            {
+                best.DequeueEnqueue(candidate, (similarity, candidate.Id));
+            }
         }
 
         // Best first; ties by ID so the order never depends on insertion order.
+        var scored = best.UnorderedItems.Select(i => (i.Priority.Score, Record: i.Element)).ToArray();
         Array.Sort(scored, (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Record.Id, b.Record.Id));
         var threshold = options?.ScoreThreshold;
         foreach (var (score, record) in scored.Skip(options?.Skip ?? 0).Take(top))
@@ -186,7 +196,7 @@ public sealed class EmbeddedPatternCollection : VectorStoreCollection<string, St
                 yield break;
             }
 
-            yield return new VectorSearchResult<StoredPattern>(Copy(record, options?.IncludeVectors ?? false), score);
+            yield return new VectorSearchResult<StoredPattern>(record.Copy(options?.IncludeVectors ?? false), score);
         }
 
         await Task.CompletedTask;
@@ -198,17 +208,24 @@ public sealed class EmbeddedPatternCollection : VectorStoreCollection<string, St
         return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
     }
 
-    private static IEnumerable<StoredPattern> Candidates(Snapshot snapshot, IReadOnlyDictionary<string, string> equalities)
+    private static IEnumerable<StoredPattern> Candidates(PatternSnapshot snapshot, IReadOnlyDictionary<string, string> equalities)
     {
         if (equalities.TryGetValue(nameof(StoredPattern.Entity), out var entity) && equalities.TryGetValue(nameof(StoredPattern.Domain), out var domain))
         {
-            return snapshot.Partitions.TryGetValue(Snapshot.PartitionKey(entity, domain), out var partition)
-                ? partition.Where(r => PatternFilter.Matches(r, equalities))
-                : [];
+            if (!snapshot.Partitions.TryGetValue(PatternSnapshot.PartitionKey(entity, domain), out var partition))
+            {
+                return [];
+            }
+
+            // The partition is exactly "this entity and domain": nothing else to check for the usual filter.
+            return equalities.Count == 2 ? partition : partition.Where(r => PatternFilter.Matches(r, equalities));
         }
 
         return snapshot.Records.Values.Where(r => PatternFilter.Matches(r, equalities));
     }
+
+    private static (float Score, string Id) PeekPriority(PriorityQueue<StoredPattern, (float Score, string Id)> queue) =>
+        queue.TryPeek(out _, out var priority) ? priority : default;
 
     private static StoredPattern Validate(StoredPattern record)
     {
@@ -223,7 +240,7 @@ public sealed class EmbeddedPatternCollection : VectorStoreCollection<string, St
             : throw new ArgumentException($"Pattern {record.Id} has a {record.Embedding.Length}-dimension vector; the collection's have {StoredPattern.Dimensions}.", nameof(record));
     }
 
-    private Snapshot Load()
+    private PatternSnapshot Load()
     {
         if (_snapshot is { } loaded)
         {
@@ -248,46 +265,10 @@ public sealed class EmbeddedPatternCollection : VectorStoreCollection<string, St
         }
     }
 
-    private Snapshot Publish(Dictionary<string, StoredPattern> records)
+    private PatternSnapshot Publish(Dictionary<string, StoredPattern> records)
     {
-        var snapshot = new Snapshot(records);
+        var snapshot = new PatternSnapshot(records);
         _snapshot = snapshot;
         return snapshot;
-    }
-
-    private static StoredPattern Copy(StoredPattern source, bool includeVectors) => new()
-    {
-        Id = source.Id,
-        Domain = source.Domain,
-        Entity = source.Entity,
-        Scenario = source.Scenario,
-        Description = source.Description,
-        Data = source.Data,
-        Distributions = source.Distributions,
-        Severity = source.Severity,
-        QualityScore = source.QualityScore,
-        UsageCount = source.UsageCount,
-        CreatedAt = source.CreatedAt,
-        EmbeddedText = source.EmbeddedText,
-        Embedding = includeVectors ? source.Embedding.ToArray() : ReadOnlyMemory<float>.Empty,
-    };
-
-    private sealed class Snapshot
-    {
-        public static readonly Snapshot Empty = new(new Dictionary<string, StoredPattern>(StringComparer.Ordinal));
-
-        public Snapshot(Dictionary<string, StoredPattern> records)
-        {
-            Records = records;
-            Partitions = records.Values
-                .GroupBy(r => PartitionKey(r.Entity, r.Domain), StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        }
-
-        public IReadOnlyDictionary<string, StoredPattern> Records { get; }
-
-        public IReadOnlyDictionary<string, StoredPattern[]> Partitions { get; }
-
-        public static string PartitionKey(string entity, string domain) => $"{entity}\u001f{domain}";
     }
 }

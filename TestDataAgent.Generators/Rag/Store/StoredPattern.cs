@@ -51,4 +51,22 @@ public sealed class StoredPattern
     /// <summary>The text the embedding was made from: scenario, description and the record's text values.</summary>
     [VectorStoreData]
     public string EmbeddedText { get; set; } = "";
+
+    /// <summary>A copy, with or without the vector (search results usually go without).</summary>
+    public StoredPattern Copy(bool includeVectors) => new()
+    {
+        Id = Id,
+        Domain = Domain,
+        Entity = Entity,
+        Scenario = Scenario,
+        Description = Description,
+        Data = Data,
+        Distributions = Distributions,
+        Severity = Severity,
+        QualityScore = QualityScore,
+        UsageCount = UsageCount,
+        CreatedAt = CreatedAt,
+        EmbeddedText = EmbeddedText,
+        Embedding = includeVectors ? Embedding.ToArray() : ReadOnlyMemory<float>.Empty,
+    };
 }
