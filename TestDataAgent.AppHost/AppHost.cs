@@ -4,6 +4,7 @@ using TestDataAgent.AppHost;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var redis = builder.AddTestDataRedis(ResourceNames.Redis);
+var weaviate = builder.AddTestDataWeaviate(ResourceNames.Weaviate);
 
 // Deployed, the api listens on the original's ports (9091 gRPC, 8091 HTTP); locally the orchestrator picks free ones.
 var publishing = builder.ExecutionContext.IsPublishMode;
@@ -37,6 +38,11 @@ if (!publishing)
 if (redis is not null)
 {
     api.WithReference(redis).WaitFor(redis);
+}
+
+if (weaviate is not null)
+{
+    api.WithReference(weaviate).WaitFor(weaviate);
 }
 
 builder.Build().Run();

@@ -5,6 +5,7 @@ public static class ResourceNames
 {
     public const string Api = "api";
     public const string Redis = "redis";
+    public const string Weaviate = "weaviate";
 
     /// <summary>LLM providers: the connection names the api reads (<c>ConnectionStrings:claude</c> …).</summary>
     public const string Claude = "claude";

@@ -13,6 +13,7 @@ public static class TestDataAgentExtensions
         builder.AddTestDataAgentApi();
         builder.AddTestDataAgentRedis();
         builder.AddTestDataAgentLlm();
+        builder.AddTestDataAgentRag();
         return builder;
     }
 

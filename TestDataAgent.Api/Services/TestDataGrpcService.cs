@@ -6,6 +6,7 @@ using TestDataAgent.Contracts.V1;
 using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Pipeline;
+using TestDataAgent.Generators.Rag;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Schemas;
 using TestDataAgent.Generators.Validation;
@@ -26,7 +27,8 @@ public sealed partial class TestDataGrpcService(
     DataValidationService dataValidation,
     TestDataMetrics metrics,
     ResponseCache responseCache,
-    ILogger<TestDataGrpcService> logger) : TestDataService.TestDataServiceBase
+    ILogger<TestDataGrpcService> logger,
+    PatternLibrary patterns) : TestDataService.TestDataServiceBase
 {
     public const string ServiceName = "testdata.v1.TestDataService";
 
@@ -155,6 +157,19 @@ public sealed partial class TestDataGrpcService(
         catch (InvalidDataException ex)
         {
             LogRejected("data", ex.Message);
+            throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
+        }
+    }
+
+    public override async Task<RecordPatternsResponse> RecordPatterns(RecordPatternsRequest request, ServerCallContext context)
+    {
+        try
+        {
+            return PatternMapper.ToResponse(await patterns.RecordAsync(PatternMapper.ToSubmission(request), context.CancellationToken));
+        }
+        catch (InvalidRequestException ex)
+        {
+            LogRejected(ex.Field, ex.Message);
             throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
         }
     }

@@ -31,7 +31,7 @@ public sealed class DataValidationService(RecordValidator validator, CoherenceSc
             var found = new List<Violation>(validator.Validate(record, schema, count));
             foreach (var name in record.Keys)
             {
-                if (name is not (DataRecord.IndexField or DataRecord.ScenarioField) && schema.FindField(name) is null)
+                if (name is not (DataRecord.IndexField or DataRecord.ScenarioField or Rag.RagGenerator.PatternField) && schema.FindField(name) is null)
                 {
                     found.Add(new Violation(count, name, "unknown_field", $"{name} is not a field of {schema.Name}"));
                 }

@@ -22,6 +22,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public LogCollector Logs { get; } = new();
 
+    /// <summary>The embedded pattern store's directory, removed with the fixture.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"tda-rag-{Guid.NewGuid():N}");
+
     public GrpcChannel Channel { get; private set; } = null!;
 
     public TestDataService.TestDataServiceClient Client { get; private set; } = null!;
@@ -35,6 +38,7 @@ public sealed class ApiFixture : IAsyncLifetime
             web.UseSetting("GRPC_PORT", GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("HTTP_PORT", HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("ConnectionStrings:redis", "");
+            web.UseSetting("Rag:DataDirectory", DataDirectory);
             web.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
         });
         _factory.UseKestrel();
@@ -53,6 +57,11 @@ public sealed class ApiFixture : IAsyncLifetime
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+        }
+
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
         }
     }
 }

@@ -12,17 +12,25 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly WebApplicationFactory<ApiAssembly::Program> _factory;
     private readonly GrpcChannel _channel;
 
-    private ApiHost(WebApplicationFactory<ApiAssembly::Program> factory, GrpcChannel channel, int httpPort)
+    // A pattern store directory this host made for itself (none given), removed with it.
+    private readonly string? _ownDataDirectory;
+
+    private ApiHost(WebApplicationFactory<ApiAssembly::Program> factory, GrpcChannel channel, string? ownDataDirectory, int httpPort)
     {
+        HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
         _factory = factory;
         _channel = channel;
+        _ownDataDirectory = ownDataDirectory;
         Client = new TestDataService.TestDataServiceClient(channel);
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(60) };
+        Http = new HttpClient { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public TestDataService.TestDataServiceClient Client { get; }
 
-    /// <summary>The HTTP port: JSON, health and metrics.</summary>
+    /// <summary>The HTTP/1.1 endpoint (JSON, health, metrics).</summary>
+    public Uri HttpAddress { get; }
+
+    /// <summary>A client for <see cref="HttpAddress"/>.</summary>
     public HttpClient Http { get; }
 
     public IServiceProvider Services => _factory.Services;
@@ -31,10 +39,17 @@ public sealed class ApiHost : IAsyncDisposable
     {
         var grpcPort = FreePort.Next();
         var httpPort = FreePort.Next();
+        // Never the user's own pattern store: a temporary one unless the test names a directory (to restart on it).
+        var ownDataDirectory = settings.ContainsKey("Rag:DataDirectory") ? null : Path.Combine(Path.GetTempPath(), $"tda-rag-{Guid.NewGuid():N}");
         var factory = new WebApplicationFactory<ApiAssembly::Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("GRPC_PORT", grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("HTTP_PORT", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (ownDataDirectory is not null)
+            {
+                web.UseSetting("Rag:DataDirectory", ownDataDirectory);
+            }
+
             foreach (var (key, value) in settings)
             {
                 web.UseSetting(key, value);
@@ -42,7 +57,7 @@ public sealed class ApiHost : IAsyncDisposable
         });
         factory.UseKestrel();
         factory.StartServer();
-        return new ApiHost(factory, GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}"), httpPort);
+        return new ApiHost(factory, GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}"), ownDataDirectory, httpPort);
     }
 
     public async ValueTask DisposeAsync()
@@ -50,5 +65,9 @@ public sealed class ApiHost : IAsyncDisposable
         Http.Dispose();
         _channel.Dispose();
         await _factory.DisposeAsync();
+        if (_ownDataDirectory is not null && Directory.Exists(_ownDataDirectory))
+        {
+            Directory.Delete(_ownDataDirectory, recursive: true);
+        }
     }
 }

@@ -38,7 +38,8 @@ public sealed class ClientCompatibilityTests(ApiFixture api)
         Assert.Equal(12, response.RecordCount);
         Assert.Equal(8, response.Metadata.ScenarioCounts["happy_path"]);
         Assert.Equal(4, response.Metadata.ScenarioCounts["gift_card"]);
-        Assert.Equal("traditional", response.Metadata.GenerationPath);
+        // Hybrid is not offered without an LLM; its fallback is the RAG path (the embedded pattern store is always there).
+        Assert.Equal("rag", response.Metadata.GenerationPath);
         Assert.Equal("hybrid", response.Metadata.RequestedPath);
         Assert.Contains(response.Metadata.Warnings, w => w.Contains("hybrid path unavailable", StringComparison.Ordinal));
         Assert.Contains(response.Metadata.Warnings, w => w.Contains("checkout_flow", StringComparison.Ordinal));

@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.VectorData;
+using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Output;
+using TestDataAgent.Generators.Rag.Store;
+using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Schemas;
+using TestDataAgent.Generators.Validation;
+
+namespace TestDataAgent.Generators.Rag;
+
+/// <summary>
+/// The stored patterns as a domain service: record new ones (validated, personal data replaced, embedded, upserted
+/// with deterministic IDs so a pattern recorded again counts a use instead of duplicating), seed the shipped corpus,
+/// and search by meaning within an entity and domain, ranking by similarity, quality and usage.
+/// </summary>
+public sealed partial class PatternLibrary(
+    IPatternCollections collections,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    ISchemaRegistry registry,
+    RecordValidator validator,
+    PersonalDataScrubber scrubber,
+    TimeProvider time,
+    IOptions<RagOptions> options,
+    ILogger<PatternLibrary> logger) : IDisposable
+{
+    private const int QueryCacheSize = 1024;
+    private const double DefaultQuality = 0.5;
+    private static readonly HashSet<string> s_severities = ["", "low", "medium", "high", "critical"];
+
+    private readonly ConcurrentDictionary<string, ReadOnlyMemory<float>> _queryVectors = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _seedGate = new(1, 1);
+
+    public string StoreName => collections.StoreName;
+
+    /// <summary>Validates, scrubs, embeds and stores the submission's records.</summary>
+    /// <exception cref="InvalidRequestException">Unknown entity, malformed data, or a record invalid for the schema (names the record and field).</exception>
+    public async Task<PatternRecordResult> RecordAsync(PatternSubmission submission, CancellationToken cancellationToken)
+    {
+        var schema = registry.TryGet(submission.Entity, out var found)
+            ? found
+            : throw new InvalidRequestException("entity", $"entity '{submission.Entity}' is not a known schema; GetSchemas lists them");
+        var domain = submission.Domain.Length > 0 ? submission.Domain : schema.Domain;
+        if (submission.QualityScore is < 0 or > 1 || double.IsNaN(submission.QualityScore))
+        {
+            throw new InvalidRequestException("quality_score", $"quality_score must be from 0 to 1, got {submission.QualityScore}");
+        }
+
+        var severity = submission.Severity.Trim().ToLowerInvariant();
+        if (!s_severities.Contains(severity))
+        {
+            throw new InvalidRequestException("severity", $"severity must be low, medium, high or critical, got '{submission.Severity}'");
+        }
+
+        var records = SubmittedRecords.Parse(submission.Data, schema, validator);
+        var stored = submission.Synthetic ? records : scrubber.Scrub(records, schema);
+        var quality = submission.QualityScore == 0 ? DefaultQuality : submission.QualityScore;
+        var patterns = submission.Kind == PatternKind.ProductionSample
+            ? [NewPattern(PatternKind.ProductionSample, domain, schema.Name, submission, stored[0], quality, severity, Distributions.From(stored, schema))]
+            : stored.Select(r => NewPattern(submission.Kind, domain, schema.Name, submission, r, quality, severity, "")).ToList();
+
+        await EmbedAsync(patterns, cancellationToken);
+        var collection = collections.Collection(submission.Kind);
+        await collection.EnsureCollectionExistsAsync(cancellationToken);
+        foreach (var pattern in patterns)
+        {
+            // Recorded again: the same pattern recurs in use, so it ranks higher; its first quality and date stay.
+            if (await collection.GetAsync(pattern.Id, new RecordRetrievalOptions { IncludeVectors = false }, cancellationToken) is { } existing)
+            {
+                pattern.UsageCount = existing.UsageCount + 1;
+                pattern.CreatedAt = existing.CreatedAt;
+                pattern.QualityScore = Math.Max(existing.QualityScore, pattern.QualityScore);
+            }
+        }
+
+        await collection.UpsertAsync(patterns, cancellationToken);
+        LogRecorded(patterns.Count, submission.Kind, schema.Name, collections.StoreName);
+        return new PatternRecordResult(patterns.Count, [.. patterns.Select(p => p.Id)]);
+    }
+
+    /// <summary>Loads the shipped seed corpus; idempotent (deterministic IDs, unchanged seeds are skipped). Returns how many were written.</summary>
+    public async Task<int> SeedAsync(CancellationToken cancellationToken)
+    {
+        await _seedGate.WaitAsync(cancellationToken);
+        try
+        {
+            var written = 0;
+            foreach (var group in SeedCorpus.Load().GroupBy(s => s.Kind))
+            {
+                var collection = collections.Collection(group.Key);
+                await collection.EnsureCollectionExistsAsync(cancellationToken);
+                var fresh = new List<StoredPattern>();
+                foreach (var seed in group)
+                {
+                    if (!registry.TryGet(seed.Entity, out var schema) || validator.Validate(seed.Record, schema, 0) is [var first, ..])
+                    {
+                        LogInvalidSeed(seed.Id, schema is null ? "unknown entity" : "invalid record");
+                        continue;
+                    }
+
+                    var pattern = ToStored(seed, schema.Domain);
+                    var existing = await collection.GetAsync(pattern.Id, new RecordRetrievalOptions { IncludeVectors = false }, cancellationToken);
+                    if (existing is not null && existing.Data == pattern.Data && existing.Description == pattern.Description && existing.Distributions == pattern.Distributions)
+                    {
+                        continue;
+                    }
+
+                    pattern.UsageCount = existing?.UsageCount ?? 0;
+                    fresh.Add(pattern);
+                }
+
+                if (fresh.Count > 0)
+                {
+                    await EmbedAsync(fresh, cancellationToken);
+                    await collection.UpsertAsync(fresh, cancellationToken);
+                    written += fresh.Count;
+                }
+            }
+
+            LogSeeded(written, collections.StoreName);
+            return written;
+        }
+        finally
+        {
+            _seedGate.Release();
+        }
+    }
+
+    public void Dispose() => _seedGate.Dispose();
+
+    /// <summary>The best <paramref name="top"/> patterns of a kind for a request, best first.</summary>
+    public async Task<IReadOnlyList<PatternHit>> SearchAsync(GenerationRequest request, PatternKind kind, int top, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var entity = request.Entity;
+        var domain = request.Domain.Length > 0 ? request.Domain : request.Schema.Domain;
+        var vector = await QueryVectorAsync(PatternText.ForRequest(request, kind), cancellationToken);
+        var collection = collections.Collection(kind);
+        var searchOptions = new VectorSearchOptions<StoredPattern> { Filter = p => p.Entity == entity && p.Domain == domain };
+        var hits = new List<PatternHit>();
+        await foreach (var result in collection.SearchAsync(vector, top * 4, searchOptions, cancellationToken))
+        {
+            var similarity = result.Score ?? 0;
+            if (similarity < settings.MinSimilarity)
+            {
+                continue;
+            }
+
+            var usage = Math.Min(1.0, Math.Log10(1 + result.Record.UsageCount));
+            var score = ((1 - settings.QualityWeight - settings.UsageWeight) * similarity) + (settings.QualityWeight * result.Record.QualityScore) + (settings.UsageWeight * usage);
+            hits.Add(new PatternHit(result.Record, kind, similarity, score));
+        }
+
+        return [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Pattern.Id, StringComparer.Ordinal).Take(top)];
+    }
+
+    private async Task<ReadOnlyMemory<float>> QueryVectorAsync(string text, CancellationToken cancellationToken)
+    {
+        if (_queryVectors.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        var vector = (await embedder.GenerateAsync([text], cancellationToken: cancellationToken))[0].Vector;
+        if (_queryVectors.Count >= QueryCacheSize)
+        {
+            _queryVectors.Clear();
+        }
+
+        _queryVectors[text] = vector;
+        return vector;
+    }
+
+    private async Task EmbedAsync(IReadOnlyList<StoredPattern> patterns, CancellationToken cancellationToken)
+    {
+        var embeddings = await embedder.GenerateAsync(patterns.Select(p => p.EmbeddedText), cancellationToken: cancellationToken);
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            patterns[i].Embedding = embeddings[i].Vector;
+        }
+    }
+
+    private StoredPattern NewPattern(PatternKind kind, string domain, string entity, PatternSubmission submission, DataRecord record, double quality, string severity, string distributions)
+    {
+        var data = RecordJson.ToJson(record);
+        return new StoredPattern
+        {
+            Id = PatternIds.ForContent(kind, domain, entity, data + distributions),
+            Domain = domain,
+            Entity = entity,
+            Scenario = submission.Scenario,
+            Description = submission.Description,
+            Data = data,
+            Distributions = distributions,
+            Severity = severity,
+            QualityScore = quality,
+            CreatedAt = time.GetUtcNow(),
+            EmbeddedText = PatternText.ForPattern(entity, submission.Scenario, submission.Description, record),
+        };
+    }
+
+    private static StoredPattern ToStored(SeedPattern seed, string domain) => new()
+    {
+        Id = seed.Id,
+        Domain = domain,
+        Entity = seed.Entity,
+        Scenario = seed.Scenario,
+        Description = seed.Description,
+        Data = RecordJson.ToJson(seed.Record),
+        Distributions = seed.Distributions,
+        Severity = seed.Severity,
+        QualityScore = seed.QualityScore,
+        // Fixed, so seeding is byte-for-byte idempotent.
+        CreatedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        EmbeddedText = PatternText.ForPattern(seed.Entity, seed.Scenario, seed.Description, seed.Record),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Count} {Kind} pattern(s) for {Entity} in the {Store} store")]
+    private partial void LogRecorded(int count, PatternKind kind, string entity, string store);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} new or changed pattern(s) into the {Store} store")]
+    private partial void LogSeeded(int count, string store);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed pattern {Id} skipped: {Reason}")]
+    private partial void LogInvalidSeed(string id, string reason);
+}
+
+/// <summary>A stored pattern found for a request, with its similarity and blended ranking score.</summary>
+public sealed record PatternHit(StoredPattern Pattern, PatternKind Kind, double Similarity, double Score);

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TestDataAgent.Generators.Rag;
+
+/// <summary>The RAG path's settings (section <c>Rag</c>); validated at start-up.</summary>
+public sealed class RagOptions
+{
+    public const string SectionName = "Rag";
+
+    /// <summary>Where the embedded store keeps its files; empty means LocalApplicationData/TestDataAgent/rag.</summary>
+    public string DataDirectory { get; set; } = "";
+
+    /// <summary>Whether the shipped seed corpus is loaded (idempotently) in the background at start-up.</summary>
+    public bool SeedOnStartup { get; set; } = true;
+
+    /// <summary>How many patterns a RAG request retrieves.</summary>
+    [Range(1, 50)]
+    public int TopK { get; set; } = 5;
+
+    /// <summary>Hits less similar than this (cosine, -1 to 1) are not used.</summary>
+    [Range(-1.0, 1.0)]
+    public double MinSimilarity { get; set; } = 0.1;
+
+    /// <summary>Weight of the stored quality score (0 to 1) in the ranking; similarity has 1 minus this and the usage weight.</summary>
+    [Range(0.0, 0.5)]
+    public double QualityWeight { get; set; } = 0.2;
+
+    /// <summary>Weight of how often a pattern was recorded (log-scaled, capped at 1) in the ranking.</summary>
+    [Range(0.0, 0.5)]
+    public double UsageWeight { get; set; } = 0.05;
+
+    /// <summary>Longest wait for a remote store (Weaviate) call, in milliseconds.</summary>
+    [Range(100, 120_000)]
+    public int RemoteTimeoutMilliseconds { get; set; } = 5_000;
+}
