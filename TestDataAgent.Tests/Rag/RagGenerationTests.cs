@@ -144,7 +144,9 @@ public sealed class RagGenerationTests(RagServices rag)
 
         var result = await rag.Generation.GenerateAsync(request, timeout.Token);
 
-        Assert.Equal(GenerationPath.Rag, result.Metadata.Path);
+        // The records are traditional ones, and the metadata says so: the path really used, and the one asked for.
+        Assert.Equal(GenerationPath.Traditional, result.Metadata.Path);
+        Assert.Equal(GenerationPath.Rag, result.Metadata.RequestedPath);
         Assert.Equal(5, result.RecordCount);
         Assert.Contains(result.Metadata.Warnings, w => w.Contains("no stored pattern patterns match coupon", StringComparison.Ordinal));
         Assert.DoesNotContain(RagGenerator.PatternField, result.Data, StringComparison.Ordinal);
