@@ -32,6 +32,16 @@ if (!publishing)
                 return Task.CompletedTask;
             },
             IconName = "Delete",
+        })
+        .WithHttpCommand("/admin/patterns/seed", "Seed patterns", ResourceNames.HttpEndpoint, "seed-patterns", new HttpCommandOptions
+        {
+            Description = "Load the shipped seed corpus into the pattern store (idempotent)",
+            PrepareRequest = context =>
+            {
+                context.Request.Headers.Add("X-Admin-Token", adminToken);
+                return Task.CompletedTask;
+            },
+            IconName = "DatabaseArrowUp",
         });
 }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Caching.Hybrid;
 using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Llm;
+using TestDataAgent.Generators.Rag;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -18,7 +19,7 @@ public static class AdminExtensions
     /// Operator endpoints under <c>/admin</c> on the HTTP port, behind the dashboard's resource commands: only when
     /// <c>Admin:Enabled</c> is true and <c>Admin:Token</c> is set (the AppHost does both at run time, with a fresh token),
     /// and only for requests that carry the token. <c>POST /admin/cache/clear</c> forgets cached responses and replayed
-    /// model answers.
+    /// model answers; <c>POST /admin/patterns/seed</c> loads the seed corpus into the pattern store (idempotent).
     /// </summary>
     public static WebApplication MapTestDataAgentAdmin(this WebApplication app)
     {
@@ -39,6 +40,8 @@ public static class AdminExtensions
             await cache.RemoveByTagAsync(s_cacheTags, cancellationToken);
             return Results.Ok(new { cleared = s_cleared });
         });
+        admin.MapPost("/patterns/seed", async (PatternLibrary patterns, CancellationToken cancellationToken) =>
+            Results.Ok(new { seeded = await patterns.SeedAsync(cancellationToken) }));
         return app;
     }
 }

@@ -33,6 +33,29 @@ public sealed class AdminEndpointTests
     }
 
     [Fact]
+    public async Task SeedPatternsLoadsTheSeedCorpusOnce()
+    {
+        await using var api = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:redis"] = "",
+            ["Admin:Enabled"] = "true",
+            ["Admin:Token"] = "run-token",
+            ["Rag:SeedOnStartup"] = "false",
+        });
+
+        using var first = new HttpRequestMessage(HttpMethod.Post, "/admin/patterns/seed") { Headers = { { "X-Admin-Token", "run-token" } } };
+        using var seeded = await api.Http.SendAsync(first);
+        Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
+        var count = System.Text.Json.JsonDocument.Parse(await seeded.Content.ReadAsStringAsync()).RootElement.GetProperty("seeded").GetInt32();
+        Assert.True(count > 0);
+
+        var response = await api.Client.GenerateDataAsync(
+            new GenerateRequest { Entity = "product", Count = 3, Seed = 1, GenerationMethod = GenerationMethod.Rag, LearnFromHistory = true },
+            deadline: DateTime.UtcNow.Add(s_timeout));
+        Assert.Equal("rag", response.Metadata.GenerationPath);
+    }
+
+    [Fact]
     public async Task WithoutAdminEnabledThereAreNoAdminEndpoints()
     {
         await using var api = ApiHost.Start(new Dictionary<string, string> { ["ConnectionStrings:redis"] = "", ["Admin:Token"] = "run-token" });
