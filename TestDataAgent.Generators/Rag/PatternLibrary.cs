@@ -33,6 +33,7 @@ public sealed partial class PatternLibrary(
 
     private readonly ConcurrentDictionary<string, ReadOnlyMemory<float>> _queryVectors = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _seedGate = new(1, 1);
+    private readonly SemaphoreSlim _recordGate = new(1, 1);
 
     public string StoreName => collections.StoreName;
 
@@ -65,18 +66,28 @@ public sealed partial class PatternLibrary(
         await EmbedAsync(patterns, cancellationToken);
         var collection = collections.Collection(submission.Kind);
         await collection.EnsureCollectionExistsAsync(cancellationToken);
-        foreach (var pattern in patterns)
+        // Read, count and write as one step in this process, so two recordings of a pattern both count.
+        await _recordGate.WaitAsync(cancellationToken);
+        try
         {
-            // Recorded again: the same pattern recurs in use, so it ranks higher; its first quality and date stay.
-            if (await collection.GetAsync(pattern.Id, new RecordRetrievalOptions { IncludeVectors = false }, cancellationToken) is { } existing)
+            foreach (var pattern in patterns)
             {
-                pattern.UsageCount = existing.UsageCount + 1;
-                pattern.CreatedAt = existing.CreatedAt;
-                pattern.QualityScore = Math.Max(existing.QualityScore, pattern.QualityScore);
+                // Recorded again: the same pattern recurs in use, so it ranks higher; its first quality and date stay.
+                if (await collection.GetAsync(pattern.Id, new RecordRetrievalOptions { IncludeVectors = false }, cancellationToken) is { } existing)
+                {
+                    pattern.UsageCount = existing.UsageCount + 1;
+                    pattern.CreatedAt = existing.CreatedAt;
+                    pattern.QualityScore = Math.Max(existing.QualityScore, pattern.QualityScore);
+                }
             }
+
+            await collection.UpsertAsync(patterns, cancellationToken);
+        }
+        finally
+        {
+            _recordGate.Release();
         }
 
-        await collection.UpsertAsync(patterns, cancellationToken);
         LogRecorded(patterns.Count, submission.Kind, schema.Name, collections.StoreName);
         return new PatternRecordResult(patterns.Count, [.. patterns.Select(p => p.Id)]);
     }
@@ -129,7 +140,11 @@ public sealed partial class PatternLibrary(
         }
     }
 
-    public void Dispose() => _seedGate.Dispose();
+    public void Dispose()
+    {
+        _seedGate.Dispose();
+        _recordGate.Dispose();
+    }
 
     /// <summary>The best <paramref name="top"/> patterns of a kind for a request, best first.</summary>
     public async Task<IReadOnlyList<PatternHit>> SearchAsync(GenerationRequest request, PatternKind kind, int top, CancellationToken cancellationToken)
