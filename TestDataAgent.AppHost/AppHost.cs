@@ -19,30 +19,7 @@ var api = builder.AddProject<Projects.TestDataAgent_Api>(ResourceNames.Api, laun
 
 if (!publishing)
 {
-    // Dashboard commands call the api's /admin endpoints with a token made for this run only; deployments have none.
-    var adminToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-    api.WithEnvironment("Admin__Enabled", "true")
-        .WithEnvironment("Admin__Token", adminToken)
-        .WithHttpCommand("/admin/cache/clear", "Clear cache", ResourceNames.HttpEndpoint, "clear-cache", new HttpCommandOptions
-        {
-            Description = "Forget cached responses and replayed model answers",
-            PrepareRequest = context =>
-            {
-                context.Request.Headers.Add("X-Admin-Token", adminToken);
-                return Task.CompletedTask;
-            },
-            IconName = "Delete",
-        })
-        .WithHttpCommand("/admin/patterns/seed", "Seed patterns", ResourceNames.HttpEndpoint, "seed-patterns", new HttpCommandOptions
-        {
-            Description = "Load the shipped seed corpus into the pattern store (idempotent)",
-            PrepareRequest = context =>
-            {
-                context.Request.Headers.Add("X-Admin-Token", adminToken);
-                return Task.CompletedTask;
-            },
-            IconName = "DatabaseArrowUp",
-        });
+    api.WithAdminCommands();
 }
 
 if (redis is not null)
