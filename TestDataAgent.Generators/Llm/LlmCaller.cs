@@ -85,7 +85,9 @@ public sealed partial class LlmCaller(
                 ? ChatResponseFormat.ForJsonSchema(schema, "records", "The generated records")
                 : ChatResponseFormat.Json,
         };
-        var response = await provider.Client.GetResponseAsync(prompt.Messages, chatOptions, cancellationToken);
+        var response = settings.Streaming
+            ? await provider.Client.GetStreamingResponseAsync(prompt.Messages, chatOptions, cancellationToken).ToChatResponseAsync(cancellationToken)
+            : await provider.Client.GetResponseAsync(prompt.Messages, chatOptions, cancellationToken);
         var usage = response.Usage;
         var total = usage?.TotalTokenCount ?? ((usage?.InputTokenCount ?? 0) + (usage?.OutputTokenCount ?? 0));
         return new LlmCachedAnswer(response.Text, total);

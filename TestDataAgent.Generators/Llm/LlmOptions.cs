@@ -30,6 +30,12 @@ public sealed class LlmOptions
     [Range(0.0, 2.0)]
     public double Temperature { get; set; } = 0.7;
 
+    /// <summary>
+    /// Receive answers as streams (server-sent events, NDJSON): a provider that stalls mid-answer keeps the connection
+    /// busy but visibly alive, and proxies that cut idle connections do not cut long answers.
+    /// </summary>
+    public bool Streaming { get; set; }
+
     /// <summary>Ask for JSON with a schema (structured output) where the provider supports it.</summary>
     public bool StructuredOutput { get; set; } = true;
 

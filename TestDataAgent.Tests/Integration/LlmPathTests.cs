@@ -52,6 +52,25 @@ public sealed class LlmPathTests
         await AssertValidAsync(api, "review", response.Data);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task StreamedAnswersFromEachProviderAreReadAsWell(string provider)
+    {
+        await using var model = await LlmStandIn.StartAsync();
+        await using var api = StartApi(new Dictionary<string, string> { ["Llm:Streaming"] = "true" }, (provider, model));
+
+        var response = await api.Client.GenerateDataAsync(
+            new GenerateRequest { Entity = "review", Count = 25, Seed = 3, GenerationMethod = GenerationMethod.Llm },
+            deadline: Deadline());
+
+        Assert.True(response.Success, response.Error);
+        Assert.All(model.Calls, call => Assert.True(call.Streamed));
+        Assert.Equal(25, response.RecordCount);
+        Assert.Equal(2 * 150, response.Metadata.LlmTokensUsed);
+        Assert.All(Parse(response.Data), r => Assert.StartsWith("Stand-in review", r["body"]!.GetValue<string>(), StringComparison.Ordinal));
+        await AssertValidAsync(api, "review", response.Data);
+    }
+
     [Fact]
     public async Task ThePromptCarriesTheSchemaTheScenarioAndTheContextAsData()
     {
