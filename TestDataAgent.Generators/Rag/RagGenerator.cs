@@ -49,6 +49,8 @@ public sealed partial class RagGenerator(
             var domain = request.Domain.Length > 0 ? request.Domain : request.Schema.Domain;
             report.Warn($"rag: no stored {kind.ToWireName()} patterns match {request.Entity} in domain '{domain}'; the records are from the traditional generator");
             report.ServedBy(GenerationPath.Traditional);
+            // Streams have no metadata: the log says it for them.
+            LogNoPatterns(kind, request.Entity, domain);
         }
 
         var blender = new PatternBlender(request, validator);
@@ -97,6 +99,9 @@ public sealed partial class RagGenerator(
 
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No stored {Kind} patterns match {Entity} in domain {Domain}; serving traditional records")]
+    private partial void LogNoPatterns(PatternKind kind, string entity, string domain);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pattern retrieval for {Entity} failed in the {Store} store; serving traditional records")]
     private partial void LogRetrievalFailed(Exception exception, string entity, string store);

@@ -28,8 +28,4 @@ public sealed class RagOptions
     /// <summary>Weight of how often a pattern was recorded (log-scaled, capped at 1) in the ranking.</summary>
     [Range(0.0, 0.5)]
     public double UsageWeight { get; set; } = 0.05;
-
-    /// <summary>Longest wait for a remote store (Weaviate) call, in milliseconds.</summary>
-    [Range(100, 120_000)]
-    public int RemoteTimeoutMilliseconds { get; set; } = 5_000;
 }

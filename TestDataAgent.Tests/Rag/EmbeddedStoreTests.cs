@@ -90,6 +90,23 @@ public sealed class EmbeddedStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task FilteredGetsReturnMatchingRecordsInIdOrderAndDeletingTheCollectionRemovesItsFile()
+    {
+        using var store = new EmbeddedPatternCollection("ProductionSample", _directory);
+        await store.UpsertAsync([Pattern("c2", "cart", 1), Pattern("u1", "user", 2), Pattern("c1", "cart", 3)]);
+
+        var carts = await store.GetAsync(p => p.Entity == "cart", 10).ToListAsync();
+        var first = await store.GetAsync(p => p.Entity == "cart", 1).ToListAsync();
+        await store.EnsureCollectionDeletedAsync();
+
+        Assert.Equal(["c1", "c2"], carts.Select(c => c.Id));
+        Assert.Equal(["c1"], first.Select(c => c.Id));
+        Assert.True(carts.All(c => c.Embedding.IsEmpty));
+        Assert.False(File.Exists(store.FilePath));
+        Assert.False(await store.CollectionExistsAsync());
+    }
+
+    [Fact]
     public async Task FiltersTheStoreCannotHonourAreRefusedNotIgnored()
     {
         using var store = new EmbeddedPatternCollection("TestDataPattern", _directory);

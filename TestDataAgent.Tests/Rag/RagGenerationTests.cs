@@ -86,6 +86,34 @@ public sealed class RagGenerationTests(RagServices rag)
     }
 
     [Fact]
+    public async Task ARecordedProductionBatchBecomesOneSampleWhoseFrequenciesProductionLikeRequestsFollow()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var batch = Infrastructure.TestRequests.Generate("support_ticket", 30, seed: 3);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i]["priority"] = i < 24 ? "urgent" : "low";
+        }
+
+        var stored = await rag.Library.RecordAsync(new PatternSubmission
+        {
+            Entity = "support_ticket",
+            Kind = PatternKind.ProductionSample,
+            Data = Generators.Output.RecordJson.ToJson(batch.Cast<object?>().ToList()),
+            Description = "last month's tickets",
+            Synthetic = true,
+        }, timeout.Token);
+        var records = await rag.RecordsAsync(RagServices.Request("support_ticket", 300, productionLike: true));
+
+        Assert.Equal(1, stored.Stored);
+        var urgent = records.Count(r => r["priority"] is "urgent") / (double)records.Count;
+        var other = records.Count(r => r["priority"] is not ("urgent" or "low"));
+        Assert.InRange(urgent, 0.7, 0.9);
+        Assert.Equal(0, other);
+        Assert.All(records, r => Assert.Equal(stored.Ids[0], r[RagGenerator.PatternField]));
+    }
+
+    [Fact]
     public async Task TheSameSeedGivesByteIdenticalOutputAndAnotherSeedDoesNot()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
