@@ -35,7 +35,11 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
             KeyFor(input),
             async token =>
             {
-                generated = await generate(token);
+                using (TestDataTracing.Resume(activity))
+                {
+                    generated = await generate(token);
+                }
+
                 var bytes = Pack(generated);
                 // Too large to keep: an empty payload is never replayed.
                 return bytes.Length <= options.Value.MaxEntryBytes ? bytes : [];

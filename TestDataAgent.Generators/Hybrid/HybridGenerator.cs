@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Llm;
+using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Rag;
 using TestDataAgent.Generators.Requests;
 
@@ -35,7 +36,11 @@ public sealed class HybridGenerator(LlmGenerator llm, IEnumerable<IPatternRetrie
         Task<IReadOnlyList<DataRecord>> ExamplesFor(LlmBatch batch) => byScenario.GetOrAdd(batch.Scenario.Name, async _ =>
         {
             var scoped = request with { Scenarios = [batch.Scenario] };
+            using var activity = TestDataTracing.Source.StartActivity("retrieve");
+            activity?.SetTag("testdata.entity", request.Entity);
+            activity?.SetTag("testdata.scenario", batch.Scenario.Name);
             var patterns = await _retriever!.RetrieveAsync(scoped, options.Value.Examples, cancellationToken);
+            activity?.SetTag("testdata.hits", patterns.Count);
             Interlocked.Add(ref found, patterns.Count);
             foreach (var pattern in patterns)
             {

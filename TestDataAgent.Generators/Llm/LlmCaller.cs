@@ -40,6 +40,9 @@ public sealed partial class LlmCaller(
         foreach (var provider in open.Count > 0 ? open : providers.Providers)
         {
             var called = false;
+            using var activity = TestDataTracing.Source.StartActivity("llm.ask");
+            activity?.SetTag("gen_ai.provider.name", provider.Name);
+            activity?.SetTag("gen_ai.request.model", provider.Model);
             try
             {
                 var answer = await cache.GetOrCreateAsync(
@@ -47,7 +50,10 @@ public sealed partial class LlmCaller(
                     async token =>
                     {
                         called = true;
-                        return await CallAsync(provider, prompt, token);
+                        using (TestDataTracing.Resume(activity))
+                        {
+                            return await CallAsync(provider, prompt, token);
+                        }
                     },
                     new HybridCacheEntryOptions { Expiration = TimeSpan.FromSeconds(options.Value.ReplayTtlSeconds), LocalCacheExpiration = TimeSpan.FromMinutes(10) },
                     s_tags,
@@ -59,11 +65,13 @@ public sealed partial class LlmCaller(
                 }
 
                 report.UsedModel(provider.Label);
+                activity?.SetTag("testdata.replayed", !called);
                 return new LlmCallResult(answer.Text, provider, !called, failures);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // Any failure of one provider (HTTP, timeout, open circuit, a client that throws) means: ask the next.
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
                 LogProviderFailed(ex, provider.Name, provider.Model);
                 failures.Add($"{provider.Name}: {Describe(ex)}");
             }

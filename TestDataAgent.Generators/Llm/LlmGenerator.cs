@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Traditional;
 using TestDataAgent.Generators.Validation;
@@ -162,6 +163,11 @@ public sealed class LlmGenerator(
         CancellationToken cancellationToken)
     {
         await limiter.WaitAsync(cancellationToken);
+        using var activity = TestDataTracing.Source.StartActivity("llm.batch");
+        activity?.SetTag("testdata.batch", batch.Number);
+        activity?.SetTag("testdata.batch_first_index", batch.FirstIndex);
+        activity?.SetTag("testdata.batch_count", batch.Count);
+        activity?.SetTag("testdata.concurrency_limit", limiter.Limit);
         try
         {
             var examples = await examplesFor(batch);
@@ -199,6 +205,13 @@ public sealed class LlmGenerator(
                         records.Add(record);
                     }
                 }
+            }
+
+            activity?.SetTag("testdata.records_from_model", records.Count);
+            activity?.SetTag("testdata.problems", problems.Count);
+            if (records.Count == 0 && failures.Count > 0)
+            {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "every provider failed");
             }
 
             return new BatchOutcome(batch, records, failures, problems);

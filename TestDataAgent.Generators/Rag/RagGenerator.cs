@@ -72,11 +72,17 @@ public sealed partial class RagGenerator(
 
     private async Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, PatternKind kind, GenerationReport report, CancellationToken cancellationToken)
     {
+        using var activity = Observability.TestDataTracing.Source.StartActivity("retrieve");
+        activity?.SetTag("testdata.entity", request.Entity);
+        activity?.SetTag("testdata.pattern_kind", kind.ToWireName());
+        activity?.SetTag("testdata.store", collections.StoreName);
         try
         {
-            return retriever is PatternRetriever ours
+            var hits = retriever is PatternRetriever ours
                 ? await ours.RetrieveAsync(request, kind, options.Value.TopK, cancellationToken)
                 : await retriever.RetrieveAsync(request, options.Value.TopK, cancellationToken);
+            activity?.SetTag("testdata.hits", hits.Count);
+            return hits;
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or IOException or VectorStoreException)
         {

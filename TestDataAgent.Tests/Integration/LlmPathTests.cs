@@ -72,6 +72,38 @@ public sealed class LlmPathTests
     }
 
     [Fact]
+    public async Task AnLlmRequestIsOneTraceDownToEachModelCall()
+    {
+        var stopped = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name.StartsWith("TestDataAgent", StringComparison.Ordinal),
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var model = await LlmStandIn.StartAsync();
+        await using var api = StartApi(("claude", model));
+
+        await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "trace-llm", Entity = "review", Count = 25, Seed = 2, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+
+        var root = stopped.First(a => a.OperationName == "GenerateData" && (string?)a.GetTagItem("request_id") == "trace-llm");
+        var trace = stopped.Where(a => a.TraceId == root.TraceId).ToList();
+        var generate = trace.Single(a => a.OperationName == "generate");
+        var batches = trace.Where(a => a.OperationName == "llm.batch").ToList();
+        Assert.Equal(2, batches.Count);
+        Assert.All(batches, b => Assert.Equal(generate.SpanId, b.ParentSpanId));
+        var asks = trace.Where(a => a.OperationName == "llm.ask").ToList();
+        Assert.Equal(2, asks.Count);
+        Assert.All(asks, a => Assert.Contains(batches, b => b.SpanId == a.ParentSpanId));
+        // Microsoft.Extensions.AI's OpenTelemetry chat client: one span per model call, under its ask.
+        var chats = trace.Where(a => a.Source.Name == "TestDataAgent.Llm").ToList();
+        Assert.Equal(2, chats.Count);
+        Assert.All(chats, c => Assert.Contains(asks, a => a.SpanId == c.ParentSpanId));
+        Assert.All(chats, c => Assert.Equal("stand-in-model", c.GetTagItem("gen_ai.request.model")));
+    }
+
+    [Fact]
     public async Task ThePromptCarriesTheSchemaTheScenarioAndTheContextAsData()
     {
         await using var model = await LlmStandIn.StartAsync();

@@ -31,6 +31,26 @@ public sealed class TracingTests(ApiFixture api)
         Assert.Equal(4, children["generate"].GetTagItem("testdata.record_count"));
     }
 
+    [Fact]
+    public async Task ACachedRequestKeepsItsGenerationUnderTheCacheSpan()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "TestDataAgent",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "trace-cache", Entity = "cart", Count = 3, UseCache = true, Seed = 77 }, deadline: DateTime.UtcNow.AddSeconds(30));
+
+        var root = await WaitFor(stopped, a => a.OperationName == "GenerateData" && (string?)a.GetTagItem("request_id") == "trace-cache");
+        var cache = stopped.Single(a => a.TraceId == root.TraceId && a.OperationName == "cache");
+        Assert.Equal(root.SpanId, cache.ParentSpanId);
+        Assert.Equal(cache.SpanId, stopped.Single(a => a.TraceId == root.TraceId && a.OperationName == "generate").ParentSpanId);
+    }
+
     private static async Task<Activity> WaitFor(ConcurrentQueue<Activity> stopped, Func<Activity, bool> match)
     {
         for (var attempt = 0; attempt < 100; attempt++)
