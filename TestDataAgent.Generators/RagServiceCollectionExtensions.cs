@@ -27,6 +27,7 @@ public static class RagServiceCollectionExtensions
         });
         services.TryAddSingleton<PersonalDataScrubber>();
         services.TryAddSingleton<PatternLibrary>();
+        services.TryAddSingleton<IPatternStoreVersion>(sp => sp.GetRequiredService<PatternLibrary>());
         services.TryAddSingleton<PatternRetriever>();
         services.TryAddSingleton<IPatternRetriever>(sp => sp.GetRequiredService<PatternRetriever>());
         services.TryAddSingleton<RagGenerator>();

@@ -56,6 +56,11 @@ public static class ApiExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<TestDataAgent.Generators.Hybrid.HybridOptions>()
+            .BindConfiguration(TestDataAgent.Generators.Hybrid.HybridOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         builder.Services.AddOptions<PoolOptions>()
             .BindConfiguration(PoolOptions.SectionName)
             .ValidateDataAnnotations()

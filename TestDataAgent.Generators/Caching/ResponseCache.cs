@@ -5,6 +5,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Pipeline;
+using TestDataAgent.Generators.Rag;
 using TestDataAgent.Generators.Requests;
 
 namespace TestDataAgent.Generators.Caching;
@@ -15,7 +16,8 @@ namespace TestDataAgent.Generators.Caching;
 /// so a new version never replays old data. An unseeded request's entry keeps the seed and reference time it chose,
 /// so a hit replays exactly. Entries are Brotli-compressed.
 /// </summary>
-public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptions<CacheOptions> options, TimeProvider time, TestDataMetrics metrics)
+public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptions<CacheOptions> options, TimeProvider time, TestDataMetrics metrics,
+    IEnumerable<IPatternStoreVersion> patternStores)
 {
     private static readonly string s_version = typeof(ResponseCache).Assembly.GetName().Version?.ToString() ?? "0";
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = false };
@@ -32,7 +34,7 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
         GenerationResult? generated = null;
         var entryOptions = new HybridCacheEntryOptions { Expiration = TimeSpan.FromSeconds(options.Value.TtlSeconds), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
         var payload = await cache.GetOrCreateAsync(
-            KeyFor(input),
+            KeyFor(input, PatternStoreVersion(input)),
             async token =>
             {
                 using (TestDataTracing.Resume(activity))
@@ -84,7 +86,15 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
         return (new GenerationResult(cached.Data, cached.RecordCount, metadata), warnings);
     }
 
-    internal static string KeyFor(GenerationRequestInput input)
+    // Requests that can be served from stored patterns carry the store's version in their key: recording a pattern
+    // makes them miss instead of replaying records derived from the store as it was.
+    private long? PatternStoreVersion(GenerationRequestInput input) =>
+        input.LearnFromHistory || input.DefectTriggering || input.ProductionLike || input.GenerationMethod is 2 or 3 ||
+        input.Hints.Any(h => h.Trim().ToLowerInvariant() is "similar" or "pattern" or "historical" or "production")
+            ? patternStores.Sum(s => s.Version)
+            : null;
+
+    internal static string KeyFor(GenerationRequestInput input, long? patternStoreVersion = null)
     {
         var canonical = JsonSerializer.SerializeToUtf8Bytes(input with
         {
@@ -93,7 +103,8 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
             Constraints = new SortedDictionary<string, FieldConstraintInput>(input.Constraints.ToDictionary(c => c.Key, c => c.Value), StringComparer.Ordinal),
             Scenarios = input.Scenarios.Select(s => s with { Overrides = new SortedDictionary<string, string>(s.Overrides.ToDictionary(o => o.Key, o => o.Value), StringComparer.Ordinal) }).ToList(),
         }, s_json);
-        return $"testdata:response:{s_version}:{Convert.ToHexString(SHA256.HashData(canonical))}";
+        var store = patternStoreVersion is { } v ? $":p{v}" : "";
+        return $"testdata:response:{s_version}{store}:{Convert.ToHexString(SHA256.HashData(canonical))}";
     }
 
     private static byte[] Pack(GenerationResult result)

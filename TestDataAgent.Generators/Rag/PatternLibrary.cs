@@ -25,8 +25,15 @@ public sealed partial class PatternLibrary(
     PersonalDataScrubber scrubber,
     TimeProvider time,
     IOptions<RagOptions> options,
-    ILogger<PatternLibrary> logger) : IDisposable
+    ILogger<PatternLibrary> logger) : IDisposable, IPatternStoreVersion
 {
+    // Starts anywhere: after a restart (or on another replica, which may have written patterns this one has not seen)
+    // no cached RAG response of another process is taken for current.
+    private long _version = Random.Shared.NextInt64(long.MaxValue / 2);
+
+    /// <summary>Changes with every write to the store through this library, so response-cache keys of RAG requests change with the patterns.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
     private const int QueryCacheSize = 1024;
     private const double DefaultQuality = 0.5;
     private static readonly HashSet<string> s_severities = ["", "low", "medium", "high", "critical"];
@@ -82,6 +89,7 @@ public sealed partial class PatternLibrary(
             }
 
             await collection.UpsertAsync(patterns, cancellationToken);
+            Interlocked.Increment(ref _version);
         }
         finally
         {
@@ -127,6 +135,7 @@ public sealed partial class PatternLibrary(
                 {
                     await EmbedAsync(fresh, cancellationToken);
                     await collection.UpsertAsync(fresh, cancellationToken);
+                    Interlocked.Increment(ref _version);
                     written += fresh.Count;
                 }
             }

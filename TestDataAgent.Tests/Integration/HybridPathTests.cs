@@ -76,6 +76,25 @@ public sealed class HybridPathTests : IDisposable
         Assert.Contains(response.Metadata.Warnings, w => w.Contains("hybrid path unavailable", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ACachedRagResponseIsNotReplayedAfterANewPatternIsRecorded()
+    {
+        await using var api = ApiHost.Start(Settings());
+        await api.Client.RecordPatternsAsync(
+            new RecordPatternsRequest { Entity = "review", Data = LanternReview, Description = "camping lights reviewed after a trip", Synthetic = true },
+            deadline: DateTime.UtcNow.Add(s_timeout));
+        var request = new GenerateRequest { Entity = "review", Count = 3, Seed = 9, UseCache = true, GenerationMethod = GenerationMethod.Rag, Context = "camping lanterns" };
+        await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout));
+        Assert.True((await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout))).Metadata.CacheHit);
+
+        await api.Client.RecordPatternsAsync(
+            new RecordPatternsRequest { Entity = "review", Data = LanternReview.Replace("three nights", "four nights", StringComparison.Ordinal), Synthetic = true },
+            deadline: DateTime.UtcNow.Add(s_timeout));
+        var after = await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout));
+
+        Assert.False(after.Metadata.CacheHit);
+    }
+
     private Dictionary<string, string> Settings(params (string Key, string Value)[] extra)
     {
         var settings = new Dictionary<string, string>
