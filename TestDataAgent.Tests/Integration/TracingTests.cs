@@ -12,13 +12,7 @@ public sealed class TracingTests(ApiFixture api)
     public async Task ARequestIsOneTraceWithValidationRoutingAndGenerationSpans()
     {
         var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "TestDataAgent",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Listen(stopped);
 
         await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "trace-me", Entity = "review", Count = 4 }, deadline: DateTime.UtcNow.AddSeconds(30));
 
@@ -35,13 +29,7 @@ public sealed class TracingTests(ApiFixture api)
     public async Task ACachedRequestKeepsItsGenerationUnderTheCacheSpan()
     {
         var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "TestDataAgent",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Listen(stopped);
 
         await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "trace-cache", Entity = "cart", Count = 3, UseCache = true, Seed = 77 }, deadline: DateTime.UtcNow.AddSeconds(30));
 
@@ -49,6 +37,19 @@ public sealed class TracingTests(ApiFixture api)
         var cache = stopped.Single(a => a.TraceId == root.TraceId && a.OperationName == "cache");
         Assert.Equal(root.SpanId, cache.ParentSpanId);
         Assert.Equal(cache.SpanId, stopped.Single(a => a.TraceId == root.TraceId && a.OperationName == "generate").ParentSpanId);
+    }
+
+    /// <summary>Collects every stopped span of the service's source until disposed.</summary>
+    private static ActivityListener Listen(ConcurrentQueue<Activity> stopped)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "TestDataAgent",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private static async Task<Activity> WaitFor(ConcurrentQueue<Activity> stopped, Func<Activity, bool> match)
