@@ -22,6 +22,8 @@ public sealed class RecordPoolTests
             ["ConnectionStrings:claude"] = $"Endpoint={model.BaseUrl};Key=test;Model=stand-in-model",
             ["Pool:LowWater"] = "20",
             ["Pool:RefillRecords"] = "40",
+            // This test is about pools, not Redis timeouts: a loaded machine's first call (which connects) may pass 250 ms.
+            ["Cache:RedisTimeoutMilliseconds"] = "5000",
         };
         var first = new GenerateRequest { Entity = "review", Count = 10, Seed = 1, UseCache = true, GenerationMethod = GenerationMethod.Llm, Context = "reviews of coffee gear" };
 
