@@ -58,6 +58,36 @@ public sealed class RecordPoolTests
         Assert.Equal(30, await PoolSizeAsync(redis.ConnectionString));
     }
 
+    [Fact]
+    public async Task WithRedisKilledPooledRequestsAreStillServedByTheModel()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var model = await LlmStandIn.StartAsync();
+        await using var api = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:redis"] = redis.ConnectionString,
+            ["ConnectionStrings:ollama"] = $"Endpoint={model.BaseUrl};Model=stand-in-model",
+        });
+        var warm = await api.Client.GenerateDataAsync(
+            new GenerateRequest { Entity = "review", Count = 5, Seed = 1, UseCache = true, GenerationMethod = GenerationMethod.Llm },
+            deadline: DateTime.UtcNow.Add(s_timeout));
+        Assert.True(warm.Success, warm.Error);
+
+        await redis.KillAsync();
+        var started = DateTime.UtcNow;
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => api.Client.GenerateDataAsync(
+            new GenerateRequest { Entity = "review", Count = 5, Seed = 100 + i, UseCache = true, GenerationMethod = GenerationMethod.Llm },
+            deadline: DateTime.UtcNow.Add(s_timeout)).ResponseAsync));
+
+        Assert.All(responses, r =>
+        {
+            Assert.True(r.Success, r.Error);
+            Assert.Equal(5, r.RecordCount);
+            Assert.Equal("llm", r.Metadata.GenerationPath);
+        });
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "Redis being down made requests wait");
+    }
+
     private static async Task WaitForPoolAsync(string connectionString, long size)
     {
         var deadline = DateTime.UtcNow.Add(s_timeout);
