@@ -81,6 +81,7 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
             CoherenceScore = cached.CoherenceScore,
             ScenarioCounts = cached.ScenarioCounts,
             Warnings = cached.Warnings,
+            LlmModel = cached.LlmModel,
             CacheHit = true,
         };
         return (new GenerationResult(cached.Data, cached.RecordCount, metadata), warnings);
@@ -111,7 +112,7 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
     {
         var m = result.Metadata;
         var entry = new CachedResponse(result.Data, result.RecordCount, m.Path, m.RequestedPath, m.RoutingReason, m.Seed, m.ReferenceTime,
-            m.CoherenceScore, new Dictionary<string, int>(m.ScenarioCounts), [.. m.Warnings]);
+            m.CoherenceScore, new Dictionary<string, int>(m.ScenarioCounts), [.. m.Warnings], m.LlmModel);
         using var buffer = new MemoryStream();
         using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {

@@ -281,6 +281,23 @@ public sealed class LlmPathTests
     }
 
     [Fact]
+    public async Task ACachedLlmResponseNamesItsModelAndSpendsNoTokens()
+    {
+        await using var model = await LlmStandIn.StartAsync();
+        await using var api = StartApi(("vllm", model));
+        var request = new GenerateRequest { Entity = "review", Count = 5, GenerationMethod = GenerationMethod.Llm, UseCache = true, Context = "kettles" };
+
+        var first = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var hit = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+
+        Assert.True(hit.Metadata.CacheHit);
+        Assert.Equal(first.Data, hit.Data);
+        Assert.Equal("vllm/stand-in-model", hit.Metadata.LlmModel);
+        Assert.Equal(0, hit.Metadata.LlmTokensUsed);
+        Assert.Equal("llm", hit.Metadata.GenerationPath);
+    }
+
+    [Fact]
     public async Task AStreamSendsEachBatchAsSoonAsItIsReady()
     {
         await using var model = await LlmStandIn.StartAsync();
