@@ -59,6 +59,7 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
         activity?.SetTag("testdata.cache_hit", generated is null && payload.Length > 0);
         if (generated is not null)
         {
+            metrics.CacheMiss();
             return (generated, warnings);
         }
 

@@ -18,6 +18,7 @@ public sealed class TestDataMetrics
     private readonly Counter<long> _records;
     private readonly Counter<long> _validationErrors;
     private readonly Counter<long> _cacheHits;
+    private readonly Counter<long> _cacheMisses;
     private readonly Histogram<double> _coherence;
     private readonly Counter<long> _llmTokens;
     private readonly Counter<long> _fallbacks;
@@ -32,6 +33,7 @@ public sealed class TestDataMetrics
         _records = meter.CreateCounter<long>("testdata_records_generated", description: "Records generated, by domain and entity");
         _validationErrors = meter.CreateCounter<long>("testdata_validation_errors", description: "Records that failed schema or constraint validation");
         _cacheHits = meter.CreateCounter<long>("testdata_cache_hits", description: "Responses served from the cache");
+        _cacheMisses = meter.CreateCounter<long>("testdata_cache_misses", description: "use_cache requests the cache could not serve (generated, then stored)");
         _coherence = meter.CreateHistogram<double>("testdata_coherence_score", description: "Mean coherence score of a response, by domain",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0] });
         _llmTokens = meter.CreateCounter<long>("testdata_llm_tokens", description: "Tokens used by LLM calls, by model");
@@ -60,6 +62,8 @@ public sealed class TestDataMetrics
     }
 
     public void CacheHit() => _cacheHits.Add(1);
+
+    public void CacheMiss() => _cacheMisses.Add(1);
 
     public void LlmTokens(string model, long tokens) => _llmTokens.Add(tokens, new KeyValuePair<string, object?>("model", model));
 

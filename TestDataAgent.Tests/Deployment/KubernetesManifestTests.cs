@@ -20,7 +20,7 @@ public sealed partial class KubernetesManifestTests
         "testdata_requests_total", "testdata_generation_duration_seconds", "testdata_records_generated_total",
         "testdata_validation_errors_total", "testdata_coherence_score", "testdata_cache_hits_total",
         "testdata_fallbacks_total", "testdata_llm_tokens_total", "testdata_pool_records_total", "testdata_llm_circuit_open",
-        "testdata_redis_available",
+        "testdata_redis_available", "testdata_cache_misses_total",
     ];
 
     private static readonly string[] s_histograms = ["testdata_generation_duration_seconds", "testdata_coherence_score"];
