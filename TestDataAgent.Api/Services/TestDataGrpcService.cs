@@ -172,6 +172,12 @@ public sealed partial class TestDataGrpcService(
             LogRejected(ex.Field, ex.Message);
             throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
         }
+        catch (Microsoft.Extensions.VectorData.VectorStoreException ex)
+        {
+            // Nothing was acknowledged: the caller may send the same patterns again (recording is idempotent).
+            LogFailed(ex, request.Entity);
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The {patterns.StoreName} pattern store is unavailable; nothing was stored. Try again."));
+        }
     }
 
     private static Activity? StartRequestActivity(string name, GenerateRequest request)

@@ -109,5 +109,8 @@ public sealed class WeaviateContractTests
         Assert.True(fallback.Success, fallback.Error);
         Assert.Equal(3, fallback.RecordCount);
         Assert.Contains(fallback.Metadata.Warnings, w => w.Contains("weaviate", StringComparison.OrdinalIgnoreCase));
+        // Recording while Weaviate is down: nothing acknowledged, a retryable status.
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => api.Client.RecordPatternsAsync(request, deadline: deadline).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.Unavailable, refused.StatusCode);
     }
 }
