@@ -23,8 +23,6 @@ public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions>
 
     public bool Enabled => options.Value.Enabled;
 
-    public string StoreName => store.Name;
-
     /// <summary>The pool of a request: what decides which records are interchangeable, never the seed, count or overrides.</summary>
     public static string KeyFor(GenerationRequest request, GenerationPath path)
     {
@@ -67,17 +65,6 @@ public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions>
             }
         }
     }
-
-    /// <summary>The refill running for a pool, if any (tests and the dashboard wait on it).</summary>
-    public Task Refilling(string key)
-    {
-        lock (_refills)
-        {
-            return _refills.TryGetValue(key, out var task) ? task : Task.CompletedTask;
-        }
-    }
-
-    public Task<long> CountAsync(string key, CancellationToken cancellationToken) => store.CountAsync(key, cancellationToken);
 
     private async Task RefillAsync(string key, Func<int, CancellationToken, Task<IReadOnlyList<DataRecord>>> make, PoolOptions settings)
     {

@@ -29,8 +29,6 @@ public sealed partial class LlmCaller(
 
     public bool IsConfigured => providers.Providers.Count > 0;
 
-    public IReadOnlyList<LlmProvider> Providers => providers.Providers;
-
     /// <summary>The first answer from a provider in order, or every provider's failure.</summary>
     public async Task<LlmCallResult> AskAsync(LlmPrompt prompt, GenerationReport report, CancellationToken cancellationToken)
     {
@@ -66,7 +64,7 @@ public sealed partial class LlmCaller(
 
                 report.UsedModel(provider.Label);
                 activity?.SetTag("testdata.replayed", !called);
-                return new LlmCallResult(answer.Text, provider, !called, failures);
+                return new LlmCallResult(answer.Text, failures);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -77,7 +75,7 @@ public sealed partial class LlmCaller(
             }
         }
 
-        return new LlmCallResult(null, null, false, failures);
+        return new LlmCallResult(null, failures);
     }
 
     private async Task<LlmCachedAnswer> CallAsync(LlmProvider provider, LlmPrompt prompt, CancellationToken cancellationToken)
@@ -121,5 +119,5 @@ public sealed partial class LlmCaller(
 /// <summary>What a model answered for one prompt, as the replay cache keeps it.</summary>
 public sealed record LlmCachedAnswer(string Text, long TotalTokens);
 
-/// <summary>The answer (or <see langword="null"/> when every provider failed), who gave it, whether it was replayed, and the failures before it.</summary>
-public sealed record LlmCallResult(string? Text, LlmProvider? Provider, bool Replayed, IReadOnlyList<string> Failures);
+/// <summary>The answer (or <see langword="null"/> when every provider failed) and the failures before it.</summary>
+public sealed record LlmCallResult(string? Text, IReadOnlyList<string> Failures);
