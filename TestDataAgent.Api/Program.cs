@@ -1,11 +1,22 @@
+using TestDataAgent.Api.Composition;
+
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddTestDataAgentPorts();
-builder.AddTestDataAgent();
+builder.AddServiceDefaults();   // OpenTelemetry, /alive, resilience, service discovery
+builder.AddServicePorts();      // gRPC (h2c) on GRPC_PORT, HTTP/1.1 on HTTP_PORT
+builder.AddServiceInfo();       // GET /health identity, JSON logs outside Development
+builder.AddGeneration();        // the domain: schemas, validation, routing, generators, output
+builder.AddResponseCache();     // use_cache responses and record pools; Redis when configured
+builder.AddLlmProviders();      // Claude, vLLM, Ollama when configured
+builder.AddPatternStore();      // RAG patterns: Weaviate or the embedded store, MiniLM embeddings
+builder.AddServiceHealth();     // readiness, grpc.health.v1, component report, dependency gauges
+builder.AddGrpcApi();           // testdata.v1 over gRPC and JSON, reflection, /metrics
 
 var app = builder.Build();
 
-app.MapTestDataAgent();
+app.MapDefaultEndpoints();
+app.MapServiceHealth();
+app.MapGrpcApi();
+app.MapAdmin();                 // /admin, only when Admin:Enabled and Admin:Token are set
 
 app.Run();

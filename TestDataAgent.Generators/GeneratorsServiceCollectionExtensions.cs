@@ -50,7 +50,6 @@ public static class GeneratorsServiceCollectionExtensions
         services.TryAddSingleton<GenerationService>();
         services.AddMetrics();
         services.TryAddSingleton<TestDataMetrics>();
-        services.TryAddSingleton<DependencyMetrics>();
         services.AddHybridCache();
         services.TryAddSingleton<ICacheHealth, InMemoryCacheHealth>();
         services.TryAddSingleton<ResponseCache>();

@@ -12,6 +12,9 @@ public static class ResourceNames
     public const string Vllm = "vllm";
     public const string Ollama = "ollama";
 
+    /// <summary>The LLM providers the api knows, in its default order of preference.</summary>
+    public static IReadOnlyList<string> LlmProviders { get; } = [Claude, Vllm, Ollama];
+
     /// <summary>The api's h2c gRPC endpoint (the original's port 9091).</summary>
     public const string GrpcEndpoint = "grpc";
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TestDataAgent.Api.Infrastructure.Llm;
 
 namespace TestDataAgent.Api.Health;
 
@@ -28,20 +29,17 @@ public sealed class DependencyHealthReporter(HealthCheckService healthChecks, IC
             };
         }
 
-        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(RedisExtensions.ConnectionName)))
+        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(ResourceNames.Redis)))
         {
-            components[RedisExtensions.ConnectionName] = "not_configured";
+            components[ResourceNames.Redis] = "not_configured";
         }
 
         foreach (var provider in llm.Preference)
         {
-            components.TryAdd(Llm.LlmProviderHealthCheck.NameOf(provider), "not_configured");
+            components.TryAdd(LlmProviderHealthCheck.NameOf(provider), "not_configured");
         }
 
         var serving = report.Entries.TryGetValue(GrpcServerHealthCheck.Name, out var server) && server.Status == HealthStatus.Healthy;
         return new HealthSnapshot(serving, components);
     }
 }
-
-/// <summary>Whether the service can serve, and each component's state.</summary>
-public sealed record HealthSnapshot(bool Serving, IReadOnlyDictionary<string, string> Components);

@@ -1,6 +1,6 @@
 extern alias ApiAssembly;
 
-using ApiAssembly::Microsoft.Extensions.Hosting;
+using ApiAssembly::TestDataAgent.Api.Composition;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace TestDataAgent.Benchmarks.Load;
 
 /// <summary>
-/// The real Api, composed by the same AddTestDataAgent/MapTestDataAgent calls as its Program, on Kestrel in this process: gRPC (h2c) on a
+/// The real Api, composed by the same areas as its Program.cs, on Kestrel in this process: gRPC (h2c) on a
 /// free loopback port, no Redis. Only loopback: the endpoint replaces the Api's all-interfaces ports.
 /// </summary>
 internal sealed class InProcessApi : IAsyncDisposable
@@ -45,12 +45,21 @@ internal sealed class InProcessApi : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(configuration);
 
+        // The areas of the Api's Program.cs, in its order (admin is off without Admin:Token).
         builder.AddServiceDefaults();
-        builder.AddTestDataAgentPorts();
-        builder.AddTestDataAgent();
+        builder.AddServicePorts();
+        builder.AddServiceInfo();
+        builder.AddGeneration();
+        builder.AddResponseCache();
+        builder.AddLlmProviders();
+        builder.AddPatternStore();
+        builder.AddServiceHealth();
+        builder.AddGrpcApi();
 
         var app = builder.Build();
-        app.MapTestDataAgent();
+        app.MapDefaultEndpoints();
+        app.MapServiceHealth();
+        app.MapGrpcApi();
         await app.StartAsync(cancellationToken);
 
         // Port 0 was bound to a free port; Kestrel reports the real one.

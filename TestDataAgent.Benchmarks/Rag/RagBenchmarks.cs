@@ -1,3 +1,5 @@
+extern alias ApiAssembly;
+
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +11,8 @@ using TestDataAgent.Generators.Rag;
 using TestDataAgent.Generators.Rag.Store;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Traditional;
+using ApiAssembly::TestDataAgent.Api.Infrastructure.Embeddings;
+using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 
 namespace TestDataAgent.Benchmarks.Rag;
 
@@ -41,6 +45,8 @@ public class RagBenchmarks
         services.AddOptions<GenerationOptions>();
         services.AddOptions<RagOptions>().Configure(o => o.DataDirectory = _directory);
         services.AddTestDataGenerators();
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
+        services.AddSingleton<IPatternCollections>(new EmbeddedPatternCollections(_directory));
         services.AddTestDataRag();
         _services = services.BuildServiceProvider();
         _generation = _services.GetRequiredService<GenerationService>();

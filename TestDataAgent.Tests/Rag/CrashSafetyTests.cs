@@ -1,8 +1,10 @@
+extern alias ApiAssembly;
+
 using System.Diagnostics;
 using Grpc.Net.Client;
 using TestDataAgent.Contracts.V1;
-using TestDataAgent.Generators.Rag.Store;
 using TestDataAgent.Tests.Infrastructure;
+using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 
 namespace TestDataAgent.Tests.Rag;
 

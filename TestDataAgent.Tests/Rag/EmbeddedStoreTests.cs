@@ -1,5 +1,8 @@
+extern alias ApiAssembly;
+
 using Microsoft.Extensions.VectorData;
 using TestDataAgent.Generators.Rag.Store;
+using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 
 namespace TestDataAgent.Tests.Rag;
 

@@ -1,3 +1,5 @@
+extern alias ApiAssembly;
+
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators;
@@ -6,6 +8,10 @@ using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Rag;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Tests.Infrastructure;
+using Microsoft.Extensions.AI;
+using TestDataAgent.Generators.Rag.Store;
+using ApiAssembly::TestDataAgent.Api.Infrastructure.Embeddings;
+using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 
 namespace TestDataAgent.Tests.Rag;
 
@@ -30,6 +36,8 @@ public sealed class RagServices : IAsyncLifetime
         services.AddSingleton(Options.Create(new GenerationOptions()));
         services.AddOptions<RagOptions>().Configure(o => o.DataDirectory = DataDirectory);
         services.AddTestDataGenerators();
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
+        services.AddSingleton<IPatternCollections>(new EmbeddedPatternCollections(DataDirectory));
         services.AddTestDataRag();
         Provider = services.BuildServiceProvider();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

@@ -1,10 +1,12 @@
+extern alias ApiAssembly;
+
 using System.Text.Json;
 using Microsoft.Extensions.VectorData;
 using TestDataAgent.Contracts.V1;
 using TestDataAgent.Generators.Rag;
 using TestDataAgent.Generators.Rag.Store;
-using TestDataAgent.Generators.Rag.Weaviate;
 using TestDataAgent.Tests.Infrastructure;
+using ApiAssembly::TestDataAgent.Api.Infrastructure.Weaviate;
 
 namespace TestDataAgent.Tests.Rag;
 

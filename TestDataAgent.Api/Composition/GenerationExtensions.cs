@@ -1,0 +1,28 @@
+using TestDataAgent.Generators;
+
+namespace TestDataAgent.Api.Composition;
+
+public static class GenerationExtensions
+{
+    /// <summary>
+    /// The domain: schemas (built-ins plus <c>Schemas:Directory</c>), request validation, the router, the traditional,
+    /// LLM and hybrid generators, validation, coherence and output, with <see cref="GenerationOptions"/> bound from
+    /// <c>Generation</c> and validated at start. The original's <c>MAX_SYNC_RECORDS</c> still works.
+    /// </summary>
+    public static IHostApplicationBuilder AddGeneration(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GenerationOptions>()
+            .BindConfiguration(GenerationOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                if (int.TryParse(configuration["MAX_SYNC_RECORDS"], out var maxSync))
+                {
+                    options.MaxSyncRecords = maxSync;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddTestDataGenerators(builder.Configuration["Schemas:Directory"]);
+        return builder;
+    }
+}
