@@ -38,14 +38,3 @@ public sealed class ThemeCatalog
 
     private sealed record ThemeFile([property: JsonPropertyName("themes")] List<Theme> Themes);
 }
-
-public sealed record Theme(string Key, string Category, IReadOnlyList<string> Brands, IReadOnlyList<ThemeProduct> Products);
-
-public sealed record ThemeProduct(string Name, decimal MinPrice, decimal MaxPrice, string Description);
-
-/// <summary>Review titles and sentences keyed by sentiment (<c>positive</c>, <c>neutral</c>, <c>negative</c>).</summary>
-public sealed record ReviewPhrases(
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Titles,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Openers,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Details,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Closers);

@@ -93,6 +93,3 @@ public static class Distributions
         return record;
     }
 }
-
-/// <summary>The values a field takes and their relative weights.</summary>
-public sealed record FieldDistribution(IReadOnlyList<object?> Values, IReadOnlyList<double> Weights);

@@ -32,11 +32,3 @@ public sealed class PatternRetriever(PatternLibrary library, IPatternCollections
         return new RetrievedPattern(hit.Pattern.Id, hit.Kind.ToWireName(), record, hit.Score, description);
     }
 }
-
-/// <summary>A remote store that can be down: retrieval is unavailable while it is.</summary>
-public interface IStoreAvailability
-{
-    bool IsAvailable { get; }
-
-    string UnavailableReason { get; }
-}

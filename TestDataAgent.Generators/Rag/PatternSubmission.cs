@@ -22,6 +22,3 @@ public sealed record PatternSubmission
     /// <summary>The records are synthetic already: store them as sent, without replacing personal data.</summary>
     public bool Synthetic { get; init; }
 }
-
-/// <summary>What was stored: the IDs, in the order of the submitted records (one ID for a production sample batch).</summary>
-public sealed record PatternRecordResult(int Stored, IReadOnlyList<string> Ids);

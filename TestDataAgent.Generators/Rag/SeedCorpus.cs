@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Requests;
 
@@ -50,6 +49,3 @@ public static class SeedCorpus
 
     private static string Text(JsonElement item, string name) => item.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
 }
-
-/// <summary>One pattern of the seed corpus.</summary>
-public sealed record SeedPattern(string Id, PatternKind Kind, string Entity, string Scenario, string Description, double QualityScore, string Severity, DataRecord Record, string Distributions);

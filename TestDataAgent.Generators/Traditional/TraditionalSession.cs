@@ -1,5 +1,4 @@
 using TestDataAgent.Generators.Catalog;
-using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Validation;

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Output;
@@ -15,10 +13,6 @@ namespace TestDataAgent.Generators.Validation;
 /// </summary>
 public sealed class RecordValidator
 {
-    private static readonly TimeSpan s_patternTimeout = TimeSpan.FromMilliseconds(100);
-    private static readonly ConcurrentDictionary<string, Regex> s_patterns = new(StringComparer.Ordinal);
-    private static readonly Regex s_email = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-
     public IReadOnlyList<Violation> Validate(DataRecord record, EntitySchema schema, long recordIndex)
     {
         // Most records are valid: the list is only kept when something was found.
@@ -58,8 +52,8 @@ public sealed class RecordValidator
                     return;
                 }
 
-                CheckRange(Convert.ToDecimal(value, CultureInfo.InvariantCulture), field, path, index, violations);
-                CheckAllowedNumber(Convert.ToDecimal(value, CultureInfo.InvariantCulture), field, path, index, violations);
+                FieldRuleChecks.CheckRange(Convert.ToDecimal(value, CultureInfo.InvariantCulture), field, path, index, violations);
+                FieldRuleChecks.CheckAllowedNumber(Convert.ToDecimal(value, CultureInfo.InvariantCulture), field, path, index, violations);
                 break;
             case FieldKind.Float:
                 if (Values.AsDecimal(value) is not { } number || value is string)
@@ -68,8 +62,8 @@ public sealed class RecordValidator
                     return;
                 }
 
-                CheckRange(number, field, path, index, violations);
-                CheckAllowedNumber(number, field, path, index, violations);
+                FieldRuleChecks.CheckRange(number, field, path, index, violations);
+                FieldRuleChecks.CheckAllowedNumber(number, field, path, index, violations);
                 break;
             case FieldKind.Boolean:
                 if (value is not bool)
@@ -118,35 +112,9 @@ public sealed class RecordValidator
                     return;
                 }
 
-                CheckString(text, field, path, index, violations);
-                CheckFormat(text, field.Kind == FieldKind.Email ? "email" : field.Kind == FieldKind.Uuid ? "uuid" : field.Format, path, index, violations);
+                FieldRuleChecks.CheckString(text, field, path, index, violations);
+                FieldRuleChecks.CheckFormat(text, field.Kind == FieldKind.Email ? "email" : field.Kind == FieldKind.Uuid ? "uuid" : field.Format, path, index, violations);
                 break;
-        }
-    }
-
-    private static void CheckAllowedNumber(decimal number, FieldDefinition field, string path, long index, List<Violation> violations)
-    {
-        if (field.Values.Count > 0 && !field.Values.Any(v => decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var allowed) && allowed == number))
-        {
-            violations.Add(new Violation(index, path, "enum", $"{path} must be one of {string.Join(", ", field.Values)}"));
-        }
-    }
-
-    private static void CheckFormat(string text, string? format, string path, long index, List<Violation> violations)
-    {
-        var ok = format switch
-        {
-            "email" => s_email.IsMatch(text),
-            "uuid" => Guid.TryParseExact(text, "D", out _),
-            "uri" or "url" => Uri.TryCreate(text, UriKind.Absolute, out _),
-            "ipv4" => System.Net.IPAddress.TryParse(text, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && text.Count(c => c == '.') == 3,
-            "date" => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-            "date-time" or "iso8601" => Values.AsInstant(text) is not null,
-            _ => true,
-        };
-        if (!ok)
-        {
-            violations.Add(new Violation(index, path, "format", $"{path} is not a valid {format}"));
         }
     }
 
@@ -195,64 +163,6 @@ public sealed class RecordValidator
             }
 
             ValidateValue(list[i]!, items, itemPath, index, violations);
-        }
-    }
-
-    private static void CheckRange(decimal number, FieldDefinition field, string path, long index, List<Violation> violations)
-    {
-        if (field.Min is { } min && number < (decimal)min)
-        {
-            violations.Add(new Violation(index, path, "min", $"{path} is {number}; the minimum is {min}"));
-        }
-
-        if (field.Max is { } max && number > (decimal)max)
-        {
-            violations.Add(new Violation(index, path, "max", $"{path} is {number}; the maximum is {max}"));
-        }
-    }
-
-    private static void CheckString(string text, FieldDefinition field, string path, long index, List<Violation> violations)
-    {
-        if (text.Length < field.MinLength)
-        {
-            violations.Add(new Violation(index, path, "min_length", $"{path} has {text.Length} characters; at least {field.MinLength} are required"));
-        }
-
-        if (text.Length > field.MaxLength)
-        {
-            violations.Add(new Violation(index, path, "max_length", $"{path} has {text.Length} characters; at most {field.MaxLength} are allowed"));
-        }
-
-        if (field.Pattern is { Length: > 0 } pattern && !Matches(pattern, text))
-        {
-            violations.Add(new Violation(index, path, "regex", $"{path} does not match {pattern}"));
-        }
-    }
-
-    private static Regex Compile(string pattern)
-    {
-        var anchored = $"^(?:{pattern})$";
-        try
-        {
-            // Linear time whatever the pattern; constructs it cannot run fall back to a timed backtracking engine.
-            return new Regex(anchored, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, s_patternTimeout);
-        }
-        catch (NotSupportedException)
-        {
-            return new Regex(anchored, RegexOptions.CultureInvariant, s_patternTimeout);
-        }
-    }
-
-    private static bool Matches(string pattern, string text)
-    {
-        var regex = s_patterns.GetOrAdd(pattern, Compile);
-        try
-        {
-            return regex.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
         }
     }
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
+using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Schemas;
-using TestDataAgent.Generators.Traditional;
 
-namespace TestDataAgent.Generators.Coherence;
+namespace TestDataAgent.Generators.Traditional;
 
 /// <summary>
 /// Applies a schema's <c>derive</c> rules to a finished record so totals add up and timestamps are ordered.

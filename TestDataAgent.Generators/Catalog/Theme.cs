@@ -1,0 +1,3 @@
+namespace TestDataAgent.Generators.Catalog;
+
+public sealed record Theme(string Key, string Category, IReadOnlyList<string> Brands, IReadOnlyList<ThemeProduct> Products);

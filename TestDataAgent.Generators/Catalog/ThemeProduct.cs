@@ -1,0 +1,3 @@
+namespace TestDataAgent.Generators.Catalog;
+
+public sealed record ThemeProduct(string Name, decimal MinPrice, decimal MaxPrice, string Description);

@@ -1,0 +1,3 @@
+namespace TestDataAgent.Generators.Traditional.Patterns;
+
+internal sealed record AlternationNode(IReadOnlyList<PatternNode> Options) : PatternNode;

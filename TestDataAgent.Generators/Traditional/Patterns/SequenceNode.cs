@@ -1,0 +1,3 @@
+namespace TestDataAgent.Generators.Traditional.Patterns;
+
+internal sealed record SequenceNode(IReadOnlyList<PatternNode> Items) : PatternNode;
