@@ -29,6 +29,7 @@ public static class GeneratorsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISchemaRegistry>(_ => SchemaRegistry.Load(schemaDirectory));
         services.TryAddSingleton(_ => ThemeCatalog.Default);
+        services.TryAddSingleton<SchemaResolver>();
         services.TryAddSingleton<GenerationRequestValidator>();
         services.TryAddSingleton<IntelligenceRouter>();
         services.TryAddSingleton<RecordValidator>();
@@ -46,8 +47,10 @@ public static class GeneratorsServiceCollectionExtensions
         services.AddOptions<HybridOptions>();
         services.TryAddSingleton<HybridGenerator>();
         services.AddSingleton<IRecordGenerator>(sp => sp.GetRequiredService<HybridGenerator>());
-        services.TryAddSingleton<SchemaExampleProvider>();
+        services.TryAddSingleton<TraditionalExamples>();
+        services.TryAddSingleton<SchemaCatalog>();
         services.TryAddSingleton<GenerationService>();
+        services.TryAddSingleton<RequestPipeline>();
         services.AddMetrics();
         services.TryAddSingleton<TestDataMetrics>();
         services.AddHybridCache();

@@ -17,6 +17,7 @@ public static class RagServiceCollectionExtensions
         services.AddOptions<RagOptions>();
         services.TryAddSingleton<PersonalDataScrubber>();
         services.TryAddSingleton<PatternLibrary>();
+        services.TryAddSingleton<PatternSearch>();
         services.TryAddSingleton<IPatternStoreVersion>(sp => sp.GetRequiredService<PatternLibrary>());
         services.TryAddSingleton<PatternRetriever>();
         services.TryAddSingleton<IPatternRetriever>(sp => sp.GetRequiredService<PatternRetriever>());

@@ -12,9 +12,9 @@ internal static class PatternMapper
         Entity = request.Entity.Trim(),
         Kind = request.Kind switch
         {
-            Contracts.V1.PatternKind.Defect => Generators.Rag.PatternKind.Defect,
-            Contracts.V1.PatternKind.ProductionSample => Generators.Rag.PatternKind.ProductionSample,
-            Contracts.V1.PatternKind.Pattern => Generators.Rag.PatternKind.Pattern,
+            PatternKind.Defect => PatternCategory.Defect,
+            PatternKind.ProductionSample => PatternCategory.ProductionSample,
+            PatternKind.Pattern => PatternCategory.Pattern,
             _ => throw new Generators.Requests.InvalidRequestException("kind", $"kind must be PATTERN, DEFECT or PRODUCTION_SAMPLE, got {(int)request.Kind}"),
         },
         Data = request.Data,

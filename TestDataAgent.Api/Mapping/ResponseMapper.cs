@@ -1,9 +1,9 @@
 using System.Globalization;
+using TestDataAgent.Api.Health;
 using TestDataAgent.Contracts.V1;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Schemas;
-using WireMetadata = TestDataAgent.Contracts.V1.GenerationMetadata;
 
 namespace TestDataAgent.Api.Mapping;
 
@@ -26,9 +26,9 @@ internal static class ResponseMapper
         Error = error,
     };
 
-    public static WireMetadata ToMetadata(Generators.Pipeline.GenerationMetadata metadata)
+    public static GenerationMetadata ToMetadata(GenerationSummary metadata)
     {
-        var wire = new WireMetadata
+        var wire = new GenerationMetadata
         {
             GenerationPath = metadata.Path.ToWireName(),
             RequestedPath = metadata.RequestedPath.ToWireName(),
@@ -59,7 +59,7 @@ internal static class ResponseMapper
             InvalidCount = report.InvalidCount,
             CoherenceScore = (float)report.CoherenceScore,
         };
-        response.Violations.Add(report.Violations.Select(v => new Contracts.V1.Violation
+        response.Violations.Add(report.Violations.Select(v => new Violation
         {
             RecordIndex = (int)v.RecordIndex,
             Field = v.Field,
@@ -69,7 +69,28 @@ internal static class ResponseMapper
         return response;
     }
 
-    public static SchemaInfo ToSchemaInfo(EntitySchema schema, SchemaExampleProvider examples)
+    public static GetSchemasResponse ToSchemas(IEnumerable<EntitySchema> schemas, Func<EntitySchema, FieldDefinition, string> example)
+    {
+        var response = new GetSchemasResponse();
+        response.Schemas.Add(schemas.Select(s => ToSchemaInfo(s, example)));
+        return response;
+    }
+
+    public static DataChunk ToChunk(string requestId, StreamChunk chunk) =>
+        new() { RequestId = requestId, Data = chunk.Data, ChunkIndex = chunk.Index, IsFinal = chunk.IsFinal };
+
+    public static HealthCheckResponse ToHealth(HealthSnapshot snapshot)
+    {
+        var response = new HealthCheckResponse { Status = snapshot.Serving ? "healthy" : "unhealthy" };
+        foreach (var (name, state) in snapshot.Components)
+        {
+            response.Components[name] = state;
+        }
+
+        return response;
+    }
+
+    private static SchemaInfo ToSchemaInfo(EntitySchema schema, Func<EntitySchema, FieldDefinition, string> example)
     {
         var info = new SchemaInfo { Name = schema.Name, Domain = schema.Domain, Description = schema.Description };
         foreach (var field in schema.Fields)
@@ -80,7 +101,7 @@ internal static class ResponseMapper
                 Type = field.Kind.ToName(),
                 Required = field.Required,
                 Description = field.Description,
-                Example = examples.For(schema, field),
+                Example = example(schema, field),
             });
         }
 

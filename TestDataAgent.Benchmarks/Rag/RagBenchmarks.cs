@@ -53,7 +53,7 @@ public class RagBenchmarks
         _validator = _services.GetRequiredService<GenerationRequestValidator>();
         _embedder = _services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         _services.GetRequiredService<PatternLibrary>().SeedAsync(CancellationToken.None).GetAwaiter().GetResult();
-        Fill(_services.GetRequiredService<IPatternCollections>().Collection(PatternKind.Pattern));
+        Fill(_services.GetRequiredService<IPatternCollections>().Collection(PatternCategory.Pattern));
         _request = Request("a runner buying trail shoes, socks and a water bottle");
         _batch = [.. Enumerable.Range(0, 32).Select(i => $"customer {i} buying running shoes and a water bottle for a marathon")];
     }

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Generation;
@@ -16,9 +13,7 @@ namespace TestDataAgent.Generators.Caching;
 /// </summary>
 public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions> options, TestDataMetrics metrics, ILogger<RecordPools> logger) : IDisposable
 {
-    private static readonly string s_version = typeof(RecordPools).Assembly.GetName().Version?.ToString() ?? "0";
-
-    private readonly Dictionary<string, Task> _refills = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Task> _refills = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
     public bool Enabled => options.Value.Enabled;
@@ -26,17 +21,8 @@ public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions>
     /// <summary>The pool of a request: what decides which records are interchangeable, never the seed, count or overrides.</summary>
     public static string KeyFor(GenerationRequest request, GenerationPath path)
     {
-        var fingerprint = JsonSerializer.Serialize(new
-        {
-            schema = JsonSerializer.Serialize(request.Schema),
-            context = request.Context.Trim(),
-            hints = request.Hints.Select(h => h.Trim().ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal),
-            request.DefectTriggering,
-            request.ProductionLike,
-            request.LearnFromHistory,
-        });
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)))[..32];
-        return $"testdata:pool:{s_version}:{request.Entity}:{path.ToWireName()}:{hash}";
+        var hash = RequestFingerprint.OfPool(request)[..32];
+        return $"testdata:pool:{ServiceVersion.Full}:{request.Entity}:{path.ToWireName()}:{hash}";
     }
 
     public async Task<IReadOnlyList<DataRecord>> TakeAsync(string key, int count, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
@@ -7,34 +6,33 @@ using TestDataAgent.Generators.Observability;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Rag;
 using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Routing;
 
 namespace TestDataAgent.Generators.Caching;
 
 /// <summary>
 /// The <c>use_cache</c> response cache on <see cref="HybridCache"/> (in memory, and Redis when configured). The key is
-/// a hash of everything the caller sent that decides the output — never <c>request_id</c> — plus the service version,
-/// so a new version never replays old data. An unseeded request's entry keeps the seed and reference time it chose,
-/// so a hit replays exactly. Entries are Brotli-compressed.
+/// the validated request's fingerprint (<see cref="RequestFingerprint.OfResponse"/>) plus the service version, so a new
+/// version never replays old data. An unseeded request's entry keeps the seed and reference time it chose, so a hit
+/// replays exactly. Entries are the <see cref="GenerationResult"/> itself, Brotli-compressed.
 /// </summary>
 public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptions<CacheOptions> options, TimeProvider time, TestDataMetrics metrics,
-    IEnumerable<IPatternStoreVersion> patternStores)
+    IntelligenceRouter router, IEnumerable<IPatternStoreVersion> patternStores)
 {
-    private static readonly string s_version = typeof(ResponseCache).Assembly.GetName().Version?.ToString() ?? "0";
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = false };
     private static readonly string[] s_tags = [Tag];
 
     /// <summary>The tag of every response entry: <c>HybridCache.RemoveByTagAsync</c> with it clears the response cache.</summary>
     public const string Tag = "testdata-responses";
 
-    public async Task<(GenerationResult Result, IReadOnlyList<string> Warnings)> GetOrGenerateAsync(
-        GenerationRequestInput input, Func<CancellationToken, Task<GenerationResult>> generate, CancellationToken cancellationToken)
+    /// <summary>The cached result of <paramref name="request"/>, or what <paramref name="generate"/> makes (and is then kept).</summary>
+    public async Task<GenerationResult> GetOrGenerateAsync(GenerationRequest request, Func<CancellationToken, Task<GenerationResult>> generate, CancellationToken cancellationToken)
     {
         using var activity = TestDataTracing.Source.StartActivity("cache");
         var started = time.GetUtcNow();
         GenerationResult? generated = null;
         var entryOptions = new HybridCacheEntryOptions { Expiration = TimeSpan.FromSeconds(options.Value.TtlSeconds), LocalCacheExpiration = TimeSpan.FromMinutes(5) };
         var payload = await cache.GetOrCreateAsync(
-            KeyFor(input, PatternStoreVersion(input)),
+            KeyFor(request),
             async token =>
             {
                 using (TestDataTracing.Resume(activity))
@@ -50,82 +48,59 @@ public sealed class ResponseCache(HybridCache cache, ICacheHealth health, IOptio
             s_tags,
             cancellationToken: cancellationToken);
 
-        var warnings = new List<string>();
-        if (health.LastFailure >= started)
-        {
-            warnings.Add("cache: Redis is unavailable or slow; the response cache was bypassed for its distributed tier");
-        }
-
+        var cacheWarnings = health.LastFailure >= started
+            ? ["cache: Redis is unavailable or slow; the response cache was bypassed for its distributed tier"]
+            : Array.Empty<string>();
         activity?.SetTag("testdata.cache_hit", generated is null && payload.Length > 0);
+        GenerationResult result;
         if (generated is not null)
         {
             metrics.CacheMiss();
-            return (generated, warnings);
+            result = generated;
         }
-
-        if (payload.Length == 0)
+        else if (payload.Length == 0)
         {
             // An entry too large to keep: generate again.
-            return (await generate(cancellationToken), warnings);
+            result = await generate(cancellationToken);
+        }
+        else
+        {
+            metrics.CacheHit();
+            var cached = Unpack(payload);
+            // A hit spends no tokens; the models that wrote it are still named.
+            result = cached with
+            {
+                Metadata = cached.Metadata with { GenerationTimeMs = (time.GetUtcNow() - started).TotalMilliseconds, LlmTokensUsed = 0, CacheHit = true },
+            };
         }
 
-        metrics.CacheHit();
-        var cached = Unpack(payload);
-        var metadata = new GenerationMetadata
-        {
-            Path = cached.Path,
-            RequestedPath = cached.RequestedPath,
-            RoutingReason = cached.RoutingReason,
-            Seed = cached.Seed,
-            ReferenceTime = cached.ReferenceTime,
-            GenerationTimeMs = (time.GetUtcNow() - started).TotalMilliseconds,
-            CoherenceScore = cached.CoherenceScore,
-            ScenarioCounts = cached.ScenarioCounts,
-            Warnings = cached.Warnings,
-            LlmModel = cached.LlmModel,
-            CacheHit = true,
-        };
-        return (new GenerationResult(cached.Data, cached.RecordCount, metadata), warnings);
+        return cacheWarnings.Length == 0 ? result : result with { Metadata = result.Metadata with { Warnings = [.. result.Metadata.Warnings, .. cacheWarnings] } };
     }
 
-    // Requests that can be served from stored patterns carry the store's version in their key: recording a pattern
-    // makes them miss instead of replaying records derived from the store as it was.
-    private long? PatternStoreVersion(GenerationRequestInput input) =>
-        input.LearnFromHistory || input.DefectTriggering || input.ProductionLike || input.GenerationMethod is 2 or 3 ||
-        input.Hints.Any(h => h.Trim().ToLowerInvariant() is "similar" or "pattern" or "historical" or "production")
-            ? patternStores.Sum(s => s.Version)
-            : null;
-
-    internal static string KeyFor(GenerationRequestInput input, long? patternStoreVersion = null)
+    /// <summary>
+    /// The entry's key. Requests that may be served from stored patterns carry the store's version too: recording a
+    /// pattern makes them miss instead of replaying records derived from the store as it was.
+    /// </summary>
+    internal string KeyFor(GenerationRequest request)
     {
-        var canonical = JsonSerializer.SerializeToUtf8Bytes(input with
-        {
-            RequestId = "",
-            Hints = input.Hints.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-            Constraints = new SortedDictionary<string, FieldConstraintInput>(input.Constraints.ToDictionary(c => c.Key, c => c.Value), StringComparer.Ordinal),
-            Scenarios = input.Scenarios.Select(s => s with { Overrides = new SortedDictionary<string, string>(s.Overrides.ToDictionary(o => o.Key, o => o.Value), StringComparer.Ordinal) }).ToList(),
-        }, s_json);
-        var store = patternStoreVersion is { } v ? $":p{v}" : "";
-        return $"testdata:response:{s_version}{store}:{Convert.ToHexString(SHA256.HashData(canonical))}";
+        var store = router.MayUseStoredPatterns(request) ? $":p{patternStores.Sum(s => s.Version)}" : "";
+        return $"testdata:response:{ServiceVersion.Full}{store}:{RequestFingerprint.OfResponse(request)}";
     }
 
     private static byte[] Pack(GenerationResult result)
     {
-        var m = result.Metadata;
-        var entry = new CachedResponse(result.Data, result.RecordCount, m.Path, m.RequestedPath, m.RoutingReason, m.Seed, m.ReferenceTime,
-            m.CoherenceScore, new Dictionary<string, int>(m.ScenarioCounts), [.. m.Warnings], m.LlmModel);
         using var buffer = new MemoryStream();
         using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {
-            JsonSerializer.Serialize(brotli, entry, s_json);
+            JsonSerializer.Serialize(brotli, result, CachedResultJsonContext.Default.GenerationResult);
         }
 
         return buffer.ToArray();
     }
 
-    private static CachedResponse Unpack(byte[] payload)
+    private static GenerationResult Unpack(byte[] payload)
     {
         using var brotli = new BrotliStream(new MemoryStream(payload), CompressionMode.Decompress);
-        return JsonSerializer.Deserialize<CachedResponse>(brotli, s_json) ?? throw new InvalidDataException("An empty cache entry.");
+        return JsonSerializer.Deserialize(brotli, CachedResultJsonContext.Default.GenerationResult) ?? throw new InvalidDataException("An empty cache entry.");
     }
 }

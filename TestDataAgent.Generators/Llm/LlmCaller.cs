@@ -21,7 +21,6 @@ public sealed partial class LlmCaller(
     TestDataMetrics metrics,
     ILogger<LlmCaller> logger)
 {
-    private static readonly string s_version = typeof(LlmCaller).Assembly.GetName().Version?.ToString() ?? "0";
     private static readonly string[] s_tags = [Tag];
 
     /// <summary>The tag of every replayed answer: <c>HybridCache.RemoveByTagAsync</c> with it forgets them.</summary>
@@ -103,7 +102,7 @@ public sealed partial class LlmCaller(
     {
         var text = $"{prompt.System}\u0000{prompt.User}\u0000{prompt.ResponseSchema?.GetRawText()}\u0000{prompt.Seed}";
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        return $"testdata:llm:{s_version}:{provider.Name}:{provider.Model}:{hash}";
+        return $"testdata:llm:{ServiceVersion.Full}:{provider.Name}:{provider.Model}:{hash}";
     }
 
     private static string Describe(Exception ex)

@@ -1,4 +1,4 @@
 namespace TestDataAgent.Generators.Pipeline;
 
 /// <summary>A unary response: the records in the requested format, as one string.</summary>
-public sealed record GenerationResult(string Data, int RecordCount, GenerationMetadata Metadata);
+public sealed record GenerationResult(string Data, int RecordCount, GenerationSummary Metadata);

@@ -207,7 +207,7 @@ public sealed partial class GenerationService(
         return false;
     }
 
-    private static GenerationMetadata BuildMetadata(GenerationRequest request, GenerationPlan plan, GenerationReport report, RecordTally tally, TimeSpan elapsed)
+    private static GenerationSummary BuildMetadata(GenerationRequest request, GenerationPlan plan, GenerationReport report, RecordTally tally, TimeSpan elapsed)
     {
         var warnings = new List<string>(plan.Warnings);
         warnings.AddRange(report.Warnings);
@@ -216,7 +216,7 @@ public sealed partial class GenerationService(
             warnings.Add($"{tally.InvalidRecords} record(s) failed schema validation; first: {tally.FirstViolation}");
         }
 
-        return new GenerationMetadata
+        return new GenerationSummary
         {
             Path = report.ActualPath ?? plan.Generator.Path,
             RequestedPath = plan.Decision.Path,

@@ -15,7 +15,7 @@ internal sealed class RecordTally(EntitySchema schema, RecordValidator validator
 
     public int InvalidRecords { get; private set; }
 
-    public Violation? FirstViolation { get; private set; }
+    public RuleViolation? FirstViolation { get; private set; }
 
     public IReadOnlyDictionary<string, int> ScenarioCounts => _scenarioCounts;
 

@@ -10,12 +10,12 @@ public static class PatternIds
     private static readonly Guid s_namespace = new("6f0e5f3c-8d7a-4c62-9a1e-2b7f3f1c9d40");
 
     /// <summary>An ID for recorded content: a kind prefix and 20 hex digits of its SHA-256.</summary>
-    public static string ForContent(PatternKind kind, string domain, string entity, string canonicalJson)
+    public static string ForContent(PatternCategory kind, string domain, string entity, string canonicalJson)
     {
         var prefix = kind switch
         {
-            PatternKind.Defect => "def",
-            PatternKind.ProductionSample => "smp",
+            PatternCategory.Defect => "def",
+            PatternCategory.ProductionSample => "smp",
             _ => "pat",
         };
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{domain}\n{entity}\n{canonicalJson}"));

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Output;
@@ -13,9 +11,9 @@ using TestDataAgent.Generators.Validation;
 namespace TestDataAgent.Generators.Rag;
 
 /// <summary>
-/// The stored patterns as a domain service: record new ones (validated, personal data replaced, embedded, upserted
-/// with deterministic IDs so a pattern recorded again counts a use instead of duplicating), seed the shipped corpus,
-/// and search by meaning within an entity and domain, ranking by similarity, quality and usage.
+/// Writes the stored patterns: records new ones (validated, personal data replaced, embedded, upserted with
+/// deterministic IDs so a pattern recorded again counts a use instead of duplicating) and seeds the shipped corpus.
+/// <see cref="PatternSearch"/> reads them.
 /// </summary>
 public sealed partial class PatternLibrary(
     IPatternCollections collections,
@@ -24,7 +22,6 @@ public sealed partial class PatternLibrary(
     RecordValidator validator,
     PersonalDataScrubber scrubber,
     TimeProvider time,
-    IOptions<RagOptions> options,
     ILogger<PatternLibrary> logger) : IDisposable, IPatternStoreVersion
 {
     // Starts anywhere: after a restart (or on another replica, which may have written patterns this one has not seen)
@@ -34,11 +31,9 @@ public sealed partial class PatternLibrary(
     /// <summary>Changes with every write to the store through this library, so response-cache keys of RAG requests change with the patterns.</summary>
     public long Version => Interlocked.Read(ref _version);
 
-    private const int QueryCacheSize = 1024;
     private const double DefaultQuality = 0.5;
     private static readonly HashSet<string> s_severities = ["", "low", "medium", "high", "critical"];
 
-    private readonly ConcurrentDictionary<string, ReadOnlyMemory<float>> _queryVectors = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _seedGate = new(1, 1);
     private readonly SemaphoreSlim _recordGate = new(1, 1);
 
@@ -46,7 +41,21 @@ public sealed partial class PatternLibrary(
 
     /// <summary>Validates, scrubs, embeds and stores the submission's records.</summary>
     /// <exception cref="InvalidRequestException">Unknown entity, malformed data, or a record invalid for the schema (names the record and field).</exception>
+    /// <exception cref="PatternStoreUnavailableException">The store failed; nothing was acknowledged, so the call is safe to repeat.</exception>
     public async Task<PatternRecordResult> RecordAsync(PatternSubmission submission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StoreAsync(submission, cancellationToken);
+        }
+        catch (VectorStoreException ex)
+        {
+            LogStoreFailed(ex, submission.Entity, collections.StoreName);
+            throw new PatternStoreUnavailableException($"The {collections.StoreName} pattern store is unavailable; nothing was stored. Try again.", ex);
+        }
+    }
+
+    private async Task<PatternRecordResult> StoreAsync(PatternSubmission submission, CancellationToken cancellationToken)
     {
         var schema = registry.TryGet(submission.Entity, out var found)
             ? found
@@ -66,8 +75,8 @@ public sealed partial class PatternLibrary(
         var records = SubmittedRecords.Parse(submission.Data, schema, validator);
         var stored = submission.Synthetic ? records : scrubber.Scrub(records, schema);
         var quality = submission.QualityScore == 0 ? DefaultQuality : submission.QualityScore;
-        var patterns = submission.Kind == PatternKind.ProductionSample
-            ? [NewPattern(PatternKind.ProductionSample, domain, schema.Name, submission, stored[0], quality, severity, Distributions.From(stored, schema))]
+        var patterns = submission.Kind == PatternCategory.ProductionSample
+            ? [NewPattern(PatternCategory.ProductionSample, domain, schema.Name, submission, stored[0], quality, severity, Distributions.From(stored, schema))]
             : stored.Select(r => NewPattern(submission.Kind, domain, schema.Name, submission, r, quality, severity, "")).ToList();
 
         await EmbedAsync(patterns, cancellationToken);
@@ -155,49 +164,6 @@ public sealed partial class PatternLibrary(
         _recordGate.Dispose();
     }
 
-    /// <summary>The best <paramref name="top"/> patterns of a kind for a request, best first.</summary>
-    public async Task<IReadOnlyList<PatternHit>> SearchAsync(GenerationRequest request, PatternKind kind, int top, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        var entity = request.Entity;
-        var domain = request.Domain.Length > 0 ? request.Domain : request.Schema.Domain;
-        var vector = await QueryVectorAsync(PatternText.ForRequest(request, kind), cancellationToken);
-        var collection = collections.Collection(kind);
-        var searchOptions = new VectorSearchOptions<StoredPattern> { Filter = p => p.Entity == entity && p.Domain == domain };
-        var hits = new List<PatternHit>();
-        await foreach (var result in collection.SearchAsync(vector, top * 4, searchOptions, cancellationToken))
-        {
-            var similarity = result.Score ?? 0;
-            if (similarity < settings.MinSimilarity)
-            {
-                continue;
-            }
-
-            var usage = Math.Min(1.0, Math.Log10(1 + result.Record.UsageCount));
-            var score = ((1 - settings.QualityWeight - settings.UsageWeight) * similarity) + (settings.QualityWeight * result.Record.QualityScore) + (settings.UsageWeight * usage);
-            hits.Add(new PatternHit(result.Record, kind, similarity, score));
-        }
-
-        return [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Pattern.Id, StringComparer.Ordinal).Take(top)];
-    }
-
-    private async Task<ReadOnlyMemory<float>> QueryVectorAsync(string text, CancellationToken cancellationToken)
-    {
-        if (_queryVectors.TryGetValue(text, out var cached))
-        {
-            return cached;
-        }
-
-        var vector = (await embedder.GenerateAsync([text], cancellationToken: cancellationToken))[0].Vector;
-        if (_queryVectors.Count >= QueryCacheSize)
-        {
-            _queryVectors.Clear();
-        }
-
-        _queryVectors[text] = vector;
-        return vector;
-    }
-
     private async Task EmbedAsync(IReadOnlyList<StoredPattern> patterns, CancellationToken cancellationToken)
     {
         var embeddings = await embedder.GenerateAsync(patterns.Select(p => p.EmbeddedText), cancellationToken: cancellationToken);
@@ -207,7 +173,7 @@ public sealed partial class PatternLibrary(
         }
     }
 
-    private StoredPattern NewPattern(PatternKind kind, string domain, string entity, PatternSubmission submission, DataRecord record, double quality, string severity, string distributions)
+    private StoredPattern NewPattern(PatternCategory kind, string domain, string entity, PatternSubmission submission, DataRecord record, double quality, string severity, string distributions)
     {
         var data = RecordJson.ToJson(record);
         return new StoredPattern
@@ -243,7 +209,10 @@ public sealed partial class PatternLibrary(
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Count} {Kind} pattern(s) for {Entity} in the {Store} store")]
-    private partial void LogRecorded(int count, PatternKind kind, string entity, string store);
+    private partial void LogRecorded(int count, PatternCategory kind, string entity, string store);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Entity} patterns failed: the {Store} store is unavailable")]
+    private partial void LogStoreFailed(Exception exception, string entity, string store);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} new or changed pattern(s) into the {Store} store")]
     private partial void LogSeeded(int count, string store);
@@ -251,6 +220,3 @@ public sealed partial class PatternLibrary(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seed pattern {Id} skipped: {Reason}")]
     private partial void LogInvalidSeed(string id, string reason);
 }
-
-/// <summary>A stored pattern found for a request, with its similarity and blended ranking score.</summary>
-public sealed record PatternHit(StoredPattern Pattern, PatternKind Kind, double Similarity, double Score);

@@ -8,19 +8,19 @@ namespace TestDataAgent.Generators.Rag;
 /// <see cref="IPatternRetriever"/> over the configured store: the request's kind of pattern (defects for
 /// defect_triggering, production samples for production_like, else patterns), by meaning, within its entity and domain.
 /// </summary>
-public sealed class PatternRetriever(PatternLibrary library, IPatternCollections collections, IOptions<RagOptions> options) : IPatternRetriever
+public sealed class PatternRetriever(PatternSearch search, IPatternCollections collections, IOptions<RagOptions> options) : IPatternRetriever
 {
     public bool IsAvailable => collections is not IStoreAvailability availability || availability.IsAvailable;
 
     public string UnavailableReason => collections is IStoreAvailability { IsAvailable: false } availability ? availability.UnavailableReason : "";
 
     public Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, int top, CancellationToken cancellationToken) =>
-        RetrieveAsync(request, PatternKindNames.ForRequest(request), top, cancellationToken);
+        RetrieveAsync(request, PatternCategoryNames.ForRequest(request), top, cancellationToken);
 
     /// <summary>As <see cref="RetrieveAsync(GenerationRequest, int, CancellationToken)"/> for a given kind.</summary>
-    public async Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, PatternKind kind, int top, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, PatternCategory kind, int top, CancellationToken cancellationToken)
     {
-        var hits = await library.SearchAsync(request, kind, top > 0 ? top : options.Value.TopK, cancellationToken);
+        var hits = await search.SearchAsync(request, kind, top > 0 ? top : options.Value.TopK, cancellationToken);
         return [.. hits.Select(ToRetrieved)];
     }
 

@@ -5,7 +5,7 @@ public sealed record PatternSubmission
 {
     public string Domain { get; init; } = "";
     public required string Entity { get; init; }
-    public PatternKind Kind { get; init; }
+    public PatternCategory Kind { get; init; }
 
     /// <summary>A JSON array of records, each valid for the entity's schema.</summary>
     public required string Data { get; init; }

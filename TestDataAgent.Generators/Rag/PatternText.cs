@@ -16,7 +16,7 @@ internal static class PatternText
         return Truncate(string.Join(' ', parts.Where(p => p.Length > 0)));
     }
 
-    public static string ForRequest(GenerationRequest request, PatternKind kind)
+    public static string ForRequest(GenerationRequest request, PatternCategory kind)
     {
         var parts = new List<string>();
         if (request.Context.Length > 0)
@@ -42,8 +42,8 @@ internal static class PatternText
         {
             parts.Add(kind switch
             {
-                PatternKind.Defect => $"{request.Entity} edge cases that trigger defects",
-                PatternKind.ProductionSample => $"typical production {request.Entity} records",
+                PatternCategory.Defect => $"{request.Entity} edge cases that trigger defects",
+                PatternCategory.ProductionSample => $"typical production {request.Entity} records",
                 _ => $"typical {request.Entity} test data",
             });
         }

@@ -41,9 +41,9 @@ public sealed partial class RagGenerator(
     public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var kind = PatternKindNames.ForRequest(request);
+        var kind = PatternCategoryNames.ForRequest(request);
         var hits = await RetrieveAsync(request, kind, report, cancellationToken);
-        var distributions = kind == PatternKind.ProductionSample ? await DistributionsAsync(hits, cancellationToken) : null;
+        var distributions = kind == PatternCategory.ProductionSample ? await DistributionsAsync(hits, cancellationToken) : null;
         if (hits.Count == 0)
         {
             var domain = request.Domain.Length > 0 ? request.Domain : request.Schema.Domain;
@@ -66,11 +66,11 @@ public sealed partial class RagGenerator(
             var hit = hits[(int)(index % hits.Count)];
             yield return distributions is not null
                 ? blender.Sample(record, distributions[hit.Id], hit.Id, index)
-                : blender.Blend(record, hit.Record, hit.Id, index, copyDates: kind == PatternKind.Defect);
+                : blender.Blend(record, hit.Record, hit.Id, index, copyDates: kind == PatternCategory.Defect);
         }
     }
 
-    private async Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, PatternKind kind, GenerationReport report, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, PatternCategory kind, GenerationReport report, CancellationToken cancellationToken)
     {
         using var activity = Observability.TestDataTracing.Source.StartActivity("retrieve");
         activity?.SetTag("testdata.entity", request.Entity);
@@ -95,7 +95,7 @@ public sealed partial class RagGenerator(
 
     private async Task<Dictionary<string, IReadOnlyDictionary<string, FieldDistribution>>> DistributionsAsync(IReadOnlyList<RetrievedPattern> hits, CancellationToken cancellationToken)
     {
-        var collection = collections.Collection(PatternKind.ProductionSample);
+        var collection = collections.Collection(PatternCategory.ProductionSample);
         var result = new Dictionary<string, IReadOnlyDictionary<string, FieldDistribution>>(StringComparer.Ordinal);
         foreach (var hit in hits)
         {
@@ -107,7 +107,7 @@ public sealed partial class RagGenerator(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No stored {Kind} patterns match {Entity} in domain {Domain}; serving traditional records")]
-    private partial void LogNoPatterns(PatternKind kind, string entity, string domain);
+    private partial void LogNoPatterns(PatternCategory kind, string entity, string domain);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pattern retrieval for {Entity} failed in the {Store} store; serving traditional records")]
     private partial void LogRetrievalFailed(Exception exception, string entity, string store);

@@ -21,7 +21,7 @@ public static class SeedCorpus
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var document = JsonDocument.Parse(stream);
             var entity = document.RootElement.GetProperty("entity").GetString()!;
-            foreach (var (property, kind) in new[] { ("patterns", PatternKind.Pattern), ("defects", PatternKind.Defect), ("production_samples", PatternKind.ProductionSample) })
+            foreach (var (property, kind) in new[] { ("patterns", PatternCategory.Pattern), ("defects", PatternCategory.Defect), ("production_samples", PatternCategory.ProductionSample) })
             {
                 if (!document.RootElement.TryGetProperty(property, out var items))
                 {

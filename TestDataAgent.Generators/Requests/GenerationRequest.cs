@@ -14,6 +14,12 @@ public sealed record GenerationRequest
     public DataFormat Format { get; init; }
     public long Seed { get; init; }
     public DateTimeOffset ReferenceTime { get; init; }
+
+    /// <summary>The caller sent no seed: <see cref="Seed"/> was chosen by the service (and is reported).</summary>
+    public bool SeedChosenByService { get; init; }
+
+    /// <summary>The caller sent no seed and no reference time: <see cref="ReferenceTime"/> is the clock's.</summary>
+    public bool ReferenceTimeChosenByService { get; init; }
     public string Context { get; init; } = "";
     public IReadOnlyList<string> Hints { get; init; } = [];
     public bool UseCache { get; init; }
@@ -32,6 +38,3 @@ public sealed record GenerationRequest
 
     public string Entity => Schema.Name;
 }
-
-/// <summary>A scenario with its final count and its overrides converted to the fields' types, keyed by field path.</summary>
-public sealed record ScenarioPlan(string Name, int Count, string Description, IReadOnlyDictionary<string, object?> Overrides);

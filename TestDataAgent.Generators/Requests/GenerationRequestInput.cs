@@ -27,6 +27,3 @@ public sealed record GenerationRequestInput
     public long? Seed { get; init; }
     public string ReferenceTime { get; init; } = "";
 }
-
-/// <summary>A scenario as sent: overrides are still strings.</summary>
-public sealed record ScenarioInput(string Name, int Count, IReadOnlyDictionary<string, string> Overrides, string Description);

@@ -10,8 +10,6 @@ namespace TestDataAgent.Generators.Routing;
 /// </summary>
 public sealed class IntelligenceRouter
 {
-    private static readonly HashSet<string> s_ragHints = ["similar", "pattern", "historical", "production"];
-    private static readonly HashSet<string> s_llmHints = ["realistic", "coherent", "intelligent", "natural"];
     private static readonly HashSet<string> s_textEntities = ["review", "comment", "feedback", "description"];
 
     public RoutingDecision Route(GenerationRequest request)
@@ -22,7 +20,7 @@ public sealed class IntelligenceRouter
         }
 
         // What the original lacked: a way to force the fast path (TRADITIONAL is 0 on the wire, the same as "unset").
-        if (request.Hints.Contains("fast"))
+        if (request.Hints.Contains(HintNames.Fast))
         {
             return new RoutingDecision(GenerationPath.Traditional, "Traditional: fast generation requested", 1.0);
         }
@@ -44,13 +42,19 @@ public sealed class IntelligenceRouter
             : new RoutingDecision(GenerationPath.Traditional, TraditionalReason(request), 0.95);
     }
 
+    /// <summary>
+    /// Whether serving the request may read stored patterns (it routes to rag or hybrid), so a cached response of it is
+    /// only as fresh as the pattern store.
+    /// </summary>
+    public bool MayUseStoredPatterns(GenerationRequest request) => Route(request).Path is GenerationPath.Rag or GenerationPath.Hybrid;
+
     private static bool NeedsRag(GenerationRequest request) =>
-        request.LearnFromHistory || request.DefectTriggering || request.ProductionLike || request.Hints.Any(s_ragHints.Contains);
+        request.LearnFromHistory || request.DefectTriggering || request.ProductionLike || request.Hints.Any(HintNames.Patterns.Contains);
 
     private static bool NeedsLlm(GenerationRequest request) =>
         request.Context.Length > 10 ||
         s_textEntities.Contains(request.Entity) ||
-        request.Hints.Any(s_llmHints.Contains) ||
+        request.Hints.Any(HintNames.Intelligence.Contains) ||
         request.Scenarios.Any(s => s.Description.Length > 20);
 
     private static string RagReason(GenerationRequest request)
@@ -71,7 +75,7 @@ public sealed class IntelligenceRouter
             parts.Add("production-like distributions needed");
         }
 
-        var hints = request.Hints.Where(s_ragHints.Contains).ToList();
+        var hints = request.Hints.Where(HintNames.Patterns.Contains).ToList();
         if (hints.Count > 0)
         {
             parts.Add($"hints suggest pattern matching: {string.Join(", ", hints)}");
@@ -98,7 +102,7 @@ public sealed class IntelligenceRouter
             parts.Add($"text content generation for {request.Entity}");
         }
 
-        if (request.Hints.Any(s_llmHints.Contains))
+        if (request.Hints.Any(HintNames.Intelligence.Contains))
         {
             parts.Add("intelligent generation requested via hints");
         }
@@ -124,7 +128,7 @@ public sealed class IntelligenceRouter
             parts.Add($"high volume ({request.Count} records)");
         }
 
-        if (request.Hints.Contains("fast"))
+        if (request.Hints.Contains(HintNames.Fast))
         {
             parts.Add("fast generation requested");
         }

@@ -22,18 +22,18 @@ public sealed class DataValidationService(RecordValidator validator, CoherenceSc
     /// <exception cref="InvalidDataException">The data cannot be parsed in the given format.</exception>
     public ValidationReport Validate(string data, DataFormat format, EntitySchema schema)
     {
-        var violations = new List<Violation>();
+        var violations = new List<RuleViolation>();
         var count = 0;
         var invalid = 0;
         var coherence = 0.0;
         foreach (var record in Parse(data, format, schema))
         {
-            var found = new List<Violation>(validator.Validate(record, schema, count));
+            var found = new List<RuleViolation>(validator.Validate(record, schema, count));
             foreach (var name in record.Keys)
             {
                 if (name is not (DataRecord.IndexField or DataRecord.ScenarioField or Rag.RagGenerator.PatternField) && schema.FindField(name) is null)
                 {
-                    found.Add(new Violation(count, name, "unknown_field", $"{name} is not a field of {schema.Name}"));
+                    found.Add(new RuleViolation(count, name, "unknown_field", $"{name} is not a field of {schema.Name}"));
                 }
             }
 
@@ -41,7 +41,7 @@ public sealed class DataValidationService(RecordValidator validator, CoherenceSc
             {
                 if (CoherenceScorer.Check(record, rule) == false)
                 {
-                    found.Add(new Violation(count, rule.Target, $"coherence:{rule.Target}", $"{rule.Target} breaks the rule {Describe(rule)}"));
+                    found.Add(new RuleViolation(count, rule.Target, $"coherence:{rule.Target}", $"{rule.Target} breaks the rule {Describe(rule)}"));
                 }
             }
 

@@ -16,15 +16,15 @@ internal static class FieldRuleChecks
     private static readonly ConcurrentDictionary<string, Regex> s_patterns = new(StringComparer.Ordinal);
     private static readonly Regex s_email = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
-    public static void CheckAllowedNumber(decimal number, FieldDefinition field, string path, long index, List<Violation> violations)
+    public static void CheckAllowedNumber(decimal number, FieldDefinition field, string path, long index, List<RuleViolation> violations)
     {
         if (field.Values.Count > 0 && !field.Values.Any(v => decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var allowed) && allowed == number))
         {
-            violations.Add(new Violation(index, path, "enum", $"{path} must be one of {string.Join(", ", field.Values)}"));
+            violations.Add(new RuleViolation(index, path, "enum", $"{path} must be one of {string.Join(", ", field.Values)}"));
         }
     }
 
-    public static void CheckFormat(string text, string? format, string path, long index, List<Violation> violations)
+    public static void CheckFormat(string text, string? format, string path, long index, List<RuleViolation> violations)
     {
         var ok = format switch
         {
@@ -38,38 +38,38 @@ internal static class FieldRuleChecks
         };
         if (!ok)
         {
-            violations.Add(new Violation(index, path, "format", $"{path} is not a valid {format}"));
+            violations.Add(new RuleViolation(index, path, "format", $"{path} is not a valid {format}"));
         }
     }
 
-    public static void CheckRange(decimal number, FieldDefinition field, string path, long index, List<Violation> violations)
+    public static void CheckRange(decimal number, FieldDefinition field, string path, long index, List<RuleViolation> violations)
     {
         if (field.Min is { } min && number < (decimal)min)
         {
-            violations.Add(new Violation(index, path, "min", $"{path} is {number}; the minimum is {min}"));
+            violations.Add(new RuleViolation(index, path, "min", $"{path} is {number}; the minimum is {min}"));
         }
 
         if (field.Max is { } max && number > (decimal)max)
         {
-            violations.Add(new Violation(index, path, "max", $"{path} is {number}; the maximum is {max}"));
+            violations.Add(new RuleViolation(index, path, "max", $"{path} is {number}; the maximum is {max}"));
         }
     }
 
-    public static void CheckString(string text, FieldDefinition field, string path, long index, List<Violation> violations)
+    public static void CheckString(string text, FieldDefinition field, string path, long index, List<RuleViolation> violations)
     {
         if (text.Length < field.MinLength)
         {
-            violations.Add(new Violation(index, path, "min_length", $"{path} has {text.Length} characters; at least {field.MinLength} are required"));
+            violations.Add(new RuleViolation(index, path, "min_length", $"{path} has {text.Length} characters; at least {field.MinLength} are required"));
         }
 
         if (text.Length > field.MaxLength)
         {
-            violations.Add(new Violation(index, path, "max_length", $"{path} has {text.Length} characters; at most {field.MaxLength} are allowed"));
+            violations.Add(new RuleViolation(index, path, "max_length", $"{path} has {text.Length} characters; at most {field.MaxLength} are allowed"));
         }
 
         if (field.Pattern is { Length: > 0 } pattern && !Matches(pattern, text))
         {
-            violations.Add(new Violation(index, path, "regex", $"{path} does not match {pattern}"));
+            violations.Add(new RuleViolation(index, path, "regex", $"{path} does not match {pattern}"));
         }
     }
 

@@ -13,15 +13,15 @@ namespace TestDataAgent.Generators.Validation;
 /// </summary>
 public sealed class RecordValidator
 {
-    public IReadOnlyList<Violation> Validate(DataRecord record, EntitySchema schema, long recordIndex)
+    public IReadOnlyList<RuleViolation> Validate(DataRecord record, EntitySchema schema, long recordIndex)
     {
         // Most records are valid: the list is only kept when something was found.
-        var violations = new List<Violation>(0);
+        var violations = new List<RuleViolation>(0);
         ValidateObject(record, schema.Fields, "", recordIndex, violations);
         return violations.Count == 0 ? [] : violations;
     }
 
-    private static void ValidateObject(DataRecord record, IReadOnlyList<FieldDefinition> fields, string prefix, long index, List<Violation> violations)
+    private static void ValidateObject(DataRecord record, IReadOnlyList<FieldDefinition> fields, string prefix, long index, List<RuleViolation> violations)
     {
         foreach (var field in fields)
         {
@@ -31,7 +31,7 @@ public sealed class RecordValidator
             {
                 if (field.Required)
                 {
-                    violations.Add(new Violation(index, path, "required", $"{path} is required"));
+                    violations.Add(new RuleViolation(index, path, "required", $"{path} is required"));
                 }
 
                 continue;
@@ -41,14 +41,14 @@ public sealed class RecordValidator
         }
     }
 
-    private static void ValidateValue(object value, FieldDefinition field, string path, long index, List<Violation> violations)
+    private static void ValidateValue(object value, FieldDefinition field, string path, long index, List<RuleViolation> violations)
     {
         switch (field.Kind)
         {
             case FieldKind.Integer:
                 if (value is not (long or int))
                 {
-                    violations.Add(new Violation(index, path, "type", $"{path} must be an integer"));
+                    violations.Add(new RuleViolation(index, path, "type", $"{path} must be an integer"));
                     return;
                 }
 
@@ -58,7 +58,7 @@ public sealed class RecordValidator
             case FieldKind.Float:
                 if (Values.AsDecimal(value) is not { } number || value is string)
                 {
-                    violations.Add(new Violation(index, path, "type", $"{path} must be a number"));
+                    violations.Add(new RuleViolation(index, path, "type", $"{path} must be a number"));
                     return;
                 }
 
@@ -68,35 +68,35 @@ public sealed class RecordValidator
             case FieldKind.Boolean:
                 if (value is not bool)
                 {
-                    violations.Add(new Violation(index, path, "type", $"{path} must be true or false"));
+                    violations.Add(new RuleViolation(index, path, "type", $"{path} must be true or false"));
                 }
 
                 break;
             case FieldKind.Enum:
                 if (value is not string choice || !field.Values.Contains(choice))
                 {
-                    violations.Add(new Violation(index, path, "enum", $"{path} must be one of {string.Join(", ", field.Values)}"));
+                    violations.Add(new RuleViolation(index, path, "enum", $"{path} must be one of {string.Join(", ", field.Values)}"));
                 }
 
                 break;
             case FieldKind.Date:
                 if (value is not string date || !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 {
-                    violations.Add(new Violation(index, path, "format", $"{path} must be a date (yyyy-MM-dd)"));
+                    violations.Add(new RuleViolation(index, path, "format", $"{path} must be a date (yyyy-MM-dd)"));
                 }
 
                 break;
             case FieldKind.DateTime:
                 if (Values.AsInstant(value) is null)
                 {
-                    violations.Add(new Violation(index, path, "format", $"{path} must be an ISO-8601 date-time"));
+                    violations.Add(new RuleViolation(index, path, "format", $"{path} must be an ISO-8601 date-time"));
                 }
 
                 break;
             case FieldKind.Object:
                 if (value is not DataRecord nested)
                 {
-                    violations.Add(new Violation(index, path, "type", $"{path} must be an object"));
+                    violations.Add(new RuleViolation(index, path, "type", $"{path} must be an object"));
                     return;
                 }
 
@@ -108,7 +108,7 @@ public sealed class RecordValidator
             default:
                 if (value is not string text)
                 {
-                    violations.Add(new Violation(index, path, "type", $"{path} must be a string"));
+                    violations.Add(new RuleViolation(index, path, "type", $"{path} must be a string"));
                     return;
                 }
 
@@ -118,22 +118,22 @@ public sealed class RecordValidator
         }
     }
 
-    private static void ValidateArray(object value, FieldDefinition field, string path, long index, List<Violation> violations)
+    private static void ValidateArray(object value, FieldDefinition field, string path, long index, List<RuleViolation> violations)
     {
         if (value is not List<object?> list)
         {
-            violations.Add(new Violation(index, path, "type", $"{path} must be an array"));
+            violations.Add(new RuleViolation(index, path, "type", $"{path} must be an array"));
             return;
         }
 
         if (list.Count < field.MinItems)
         {
-            violations.Add(new Violation(index, path, "min_items", $"{path} has {list.Count} items; at least {field.MinItems} are required"));
+            violations.Add(new RuleViolation(index, path, "min_items", $"{path} has {list.Count} items; at least {field.MinItems} are required"));
         }
 
         if (list.Count > field.MaxItems)
         {
-            violations.Add(new Violation(index, path, "max_items", $"{path} has {list.Count} items; at most {field.MaxItems} are allowed"));
+            violations.Add(new RuleViolation(index, path, "max_items", $"{path} has {list.Count} items; at most {field.MaxItems} are allowed"));
         }
 
         if (field.UniqueItems)
@@ -143,7 +143,7 @@ public sealed class RecordValidator
             {
                 if (!seen.Add(RecordJson.ToJson(list[i])))
                 {
-                    violations.Add(new Violation(index, $"{path}[{i}]", "unique_items", $"{path}[{i}] repeats an earlier item; the items must be unique"));
+                    violations.Add(new RuleViolation(index, $"{path}[{i}]", "unique_items", $"{path}[{i}] repeats an earlier item; the items must be unique"));
                 }
             }
         }
@@ -158,7 +158,7 @@ public sealed class RecordValidator
             var itemPath = $"{path}[{i}]";
             if (list[i] is null)
             {
-                violations.Add(new Violation(index, itemPath, "required", $"{itemPath} must not be null"));
+                violations.Add(new RuleViolation(index, itemPath, "required", $"{itemPath} must not be null"));
                 continue;
             }
 

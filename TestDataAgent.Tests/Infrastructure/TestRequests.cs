@@ -21,7 +21,7 @@ internal static class TestRequests
     public static IEnumerable<string> AllEntities => Registry.List().Select(s => s.Name);
 
     public static GenerationRequestValidator Validator(int maxSync = 10_000, int maxStream = 10_000_000) =>
-        new(Registry, Options.Create(new GenerationOptions { MaxSyncRecords = maxSync, MaxStreamRecords = maxStream }), new FakeTimeProvider(ReferenceTime));
+        new(new SchemaResolver(Registry), Options.Create(new GenerationOptions { MaxSyncRecords = maxSync, MaxStreamRecords = maxStream }), new FakeTimeProvider(ReferenceTime));
 
     public static GenerationRequest Request(string entity, int count, long seed = 42) =>
         Validator().Validate(new GenerationRequestInput { Entity = entity, Count = count, Seed = seed, ReferenceTime = "2026-06-01T12:00:00Z" }, RequestMode.Stream);

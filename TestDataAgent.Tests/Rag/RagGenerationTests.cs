@@ -98,7 +98,7 @@ public sealed class RagGenerationTests(RagServices rag)
         var stored = await rag.Library.RecordAsync(new PatternSubmission
         {
             Entity = "support_ticket",
-            Kind = PatternKind.ProductionSample,
+            Kind = PatternCategory.ProductionSample,
             Data = Generators.Output.RecordJson.ToJson(batch.Cast<object?>().ToList()),
             Description = "last month's tickets",
             Synthetic = true,

@@ -30,9 +30,9 @@ public sealed class SeedCorpusTests
         Assert.Equal(seeds.Count, seeds.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count());
         foreach (var entity in TestRequests.CoreEntities)
         {
-            Assert.True(seeds.Count(s => s.Entity == entity && s.Kind == PatternKind.Pattern) >= 3, entity);
-            Assert.True(seeds.Count(s => s.Entity == entity && s.Kind == PatternKind.Defect) >= 3, entity);
-            Assert.Contains(seeds, s => s.Entity == entity && s.Kind == PatternKind.ProductionSample && Distributions.Parse(s.Distributions).Count > 0);
+            Assert.True(seeds.Count(s => s.Entity == entity && s.Kind == PatternCategory.Pattern) >= 3, entity);
+            Assert.True(seeds.Count(s => s.Entity == entity && s.Kind == PatternCategory.Defect) >= 3, entity);
+            Assert.Contains(seeds, s => s.Entity == entity && s.Kind == PatternCategory.ProductionSample && Distributions.Parse(s.Distributions).Count > 0);
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed class SchemaRegistryTests
     [Fact]
     public void EveryExampleValueIsReal()
     {
-        var examples = new SchemaExampleProvider(new Generators.Traditional.TraditionalGenerator(Generators.Catalog.ThemeCatalog.Default, new Generators.Validation.RecordValidator()));
+        var examples = new Generators.Pipeline.TraditionalExamples(new Generators.Traditional.TraditionalGenerator(Generators.Catalog.ThemeCatalog.Default, new Generators.Validation.RecordValidator()));
         var cart = TestRequests.Registry.List()[0];
 
         Assert.Matches("^CRT-2026-[0-9]{7}$", examples.For(cart, cart.FindField("cart_id")!));

@@ -9,13 +9,13 @@ namespace TestDataAgent.Api.Infrastructure.PatternStore;
 public sealed class EmbeddedPatternCollections(string directory) : IPatternCollections, IDisposable
 {
     private readonly EmbeddedPatternCollection[] _collections =
-        [.. Enum.GetValues<PatternKind>().Select(kind => new EmbeddedPatternCollection(kind.CollectionName(), directory))];
+        [.. Enum.GetValues<PatternCategory>().Select(kind => new EmbeddedPatternCollection(kind.CollectionName(), directory))];
 
     public string StoreName => "embedded";
 
     public string Directory { get; } = directory;
 
-    public VectorStoreCollection<string, StoredPattern> Collection(PatternKind kind) => _collections[(int)kind];
+    public VectorStoreCollection<string, StoredPattern> Collection(PatternCategory kind) => _collections[(int)kind];
 
     /// <summary>The default directory: LocalApplicationData/TestDataAgent/rag, or <c>rag-data</c> under <paramref name="contentRoot"/>.</summary>
     public static string DefaultDirectory(string contentRoot)

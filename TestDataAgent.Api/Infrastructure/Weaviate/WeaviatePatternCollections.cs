@@ -26,7 +26,7 @@ public sealed class WeaviatePatternCollections : IPatternCollections, IStoreAvai
         _client = client;
         _time = time;
         _probeTimeout = TimeSpan.FromMilliseconds(Math.Clamp(settings.TimeoutMilliseconds, 100, 5_000));
-        _collections = [.. Enum.GetValues<PatternKind>().Select(kind => new WeaviatePatternCollection(kind.CollectionName(), client, Report))];
+        _collections = [.. Enum.GetValues<PatternCategory>().Select(kind => new WeaviatePatternCollection(kind.CollectionName(), client, Report))];
     }
 
     public string StoreName => "weaviate";
@@ -35,7 +35,7 @@ public sealed class WeaviatePatternCollections : IPatternCollections, IStoreAvai
 
     public string UnavailableReason => IsAvailable ? "" : $"Weaviate failed recently: {_lastError}";
 
-    public VectorStoreCollection<string, StoredPattern> Collection(PatternKind kind) => _collections[(int)kind];
+    public VectorStoreCollection<string, StoredPattern> Collection(PatternCategory kind) => _collections[(int)kind];
 
     /// <summary>GET /v1/.well-known/ready within a bounded time.</summary>
     public async Task<(bool Ready, string Detail)> ProbeAsync(CancellationToken cancellationToken)

@@ -8,5 +8,5 @@ public interface IPatternCollections
     /// <summary>Which store this is, for logs and health: <c>embedded</c> or <c>weaviate</c>.</summary>
     string StoreName { get; }
 
-    VectorStoreCollection<string, StoredPattern> Collection(PatternKind kind);
+    VectorStoreCollection<string, StoredPattern> Collection(PatternCategory kind);
 }

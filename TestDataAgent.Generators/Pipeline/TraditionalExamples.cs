@@ -2,15 +2,16 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Schemas;
 using TestDataAgent.Generators.Traditional;
 
-namespace TestDataAgent.Generators.Schemas;
+namespace TestDataAgent.Generators.Pipeline;
 
 /// <summary>
 /// Real example values for <c>GetSchemas</c>: a few records generated with a fixed seed and reference time, so the
 /// examples are what the service really produces and never change between calls or restarts.
 /// </summary>
-public sealed class SchemaExampleProvider(TraditionalGenerator generator)
+public sealed class TraditionalExamples(TraditionalGenerator generator)
 {
     private const int SampleSize = 8;
     private static readonly DateTimeOffset s_referenceTime = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);

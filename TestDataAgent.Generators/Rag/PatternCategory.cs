@@ -1,7 +1,7 @@
 namespace TestDataAgent.Generators.Rag;
 
 /// <summary>What a stored pattern is; the numeric values are the wire's <c>PatternKind</c> values.</summary>
-public enum PatternKind
+public enum PatternCategory
 {
     /// <summary>A good example record (collection <c>TestDataPattern</c>).</summary>
     Pattern = 0,

@@ -3,7 +3,7 @@ using TestDataAgent.Generators.Generation;
 namespace TestDataAgent.Generators.Pipeline;
 
 /// <summary>What a response says about how it was made.</summary>
-public sealed record GenerationMetadata
+public sealed record GenerationSummary
 {
     public GenerationPath Path { get; init; }
     public GenerationPath RequestedPath { get; init; }
