@@ -6,9 +6,3 @@ public interface ICacheHealth
     /// <summary>When the distributed tier last failed or timed out, or null if it never did.</summary>
     DateTimeOffset? LastFailure { get; }
 }
-
-/// <summary>No distributed tier: nothing can fail.</summary>
-public sealed class InMemoryCacheHealth : ICacheHealth
-{
-    public DateTimeOffset? LastFailure => null;
-}

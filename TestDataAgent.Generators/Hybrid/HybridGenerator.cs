@@ -20,12 +20,10 @@ public sealed class HybridGenerator(LlmGenerator llm, IEnumerable<IPatternRetrie
 
     public GenerationPath Path => GenerationPath.Hybrid;
 
-    public bool IsAvailable => llm.IsAvailable && _retriever is { IsAvailable: true };
-
-    public string UnavailableReason => !llm.IsAvailable ? llm.UnavailableReason : _retriever is null ? "no pattern store configured" : _retriever.UnavailableReason;
-
-    public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken) =>
-        GenerateAsync(request, new GenerationReport(), cancellationToken);
+    public Availability Availability =>
+        !llm.Availability.IsAvailable ? llm.Availability
+        : _retriever is null ? Availability.Unavailable("no pattern store configured")
+        : _retriever.Availability;
 
     public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -64,14 +62,4 @@ public sealed class HybridGenerator(LlmGenerator llm, IEnumerable<IPatternRetrie
             report.Warn($"hybrid: the prompts carried {ids.Count} stored pattern(s) as examples: {string.Join(", ", ids.Keys.Order(StringComparer.Ordinal).Take(10))}");
         }
     }
-}
-
-/// <summary>The hybrid path's settings (section <c>Hybrid</c>).</summary>
-public sealed class HybridOptions
-{
-    public const string SectionName = "Hybrid";
-
-    /// <summary>Stored patterns put into each prompt as examples.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 20)]
-    public int Examples { get; set; } = 4;
 }

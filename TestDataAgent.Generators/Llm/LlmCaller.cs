@@ -114,9 +114,3 @@ public sealed partial class LlmCaller(
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM provider {Provider} ({Model}) failed; trying the next one")]
     private partial void LogProviderFailed(Exception exception, string provider, string model);
 }
-
-/// <summary>What a model answered for one prompt, as the replay cache keeps it.</summary>
-public sealed record LlmCachedAnswer(string Text, long TotalTokens);
-
-/// <summary>The answer (or <see langword="null"/> when every provider failed) and the failures before it.</summary>
-public sealed record LlmCallResult(string? Text, IReadOnlyList<string> Failures);

@@ -29,12 +29,7 @@ public sealed class LlmGenerator(
 {
     public GenerationPath Path => GenerationPath.Llm;
 
-    public bool IsAvailable => caller.IsConfigured;
-
-    public string UnavailableReason => caller.IsConfigured ? "" : "no LLM provider configured (ConnectionStrings:claude, vllm or ollama)";
-
-    public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken) =>
-        GenerateAsync(request, new GenerationReport(), cancellationToken);
+    public Availability Availability => caller.IsConfigured ? Availability.Available : Availability.Unavailable("no LLM provider configured (ConnectionStrings:claude, vllm or ollama)");
 
     public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, CancellationToken cancellationToken) =>
         GenerateAsync(request, report, GenerationPath.Llm, _ => Task.FromResult<IReadOnlyList<DataRecord>>([]), cancellationToken);

@@ -46,7 +46,7 @@ public sealed partial class GenerationService(
                 GenerationPath.Hybrid when TryGetAvailable(GenerationPath.Rag, out _) => GenerationPath.Rag,
                 _ => GenerationPath.Traditional,
             };
-            var why = _generators.TryGetValue(path, out var missing) ? missing.UnavailableReason : "not available in this deployment";
+            var why = _generators.TryGetValue(path, out var missing) ? missing.Availability.Reason : "not available in this deployment";
             warnings.Add($"{path.ToWireName()} path unavailable ({why}); used {fallback.ToWireName()}");
             metrics.Fallback(path.ToWireName(), fallback.ToWireName());
             reason = $"{reason}; fell back to {fallback.ToWireName()}: {path.ToWireName()} unavailable ({why})";
@@ -197,7 +197,7 @@ public sealed partial class GenerationService(
 
     private bool TryGetAvailable(GenerationPath path, out IRecordGenerator? generator)
     {
-        if (_generators.TryGetValue(path, out var candidate) && candidate.IsAvailable)
+        if (_generators.TryGetValue(path, out var candidate) && candidate.Availability.IsAvailable)
         {
             generator = candidate;
             return true;

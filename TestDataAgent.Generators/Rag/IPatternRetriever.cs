@@ -1,3 +1,4 @@
+using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Requests;
 
 namespace TestDataAgent.Generators.Rag;
@@ -7,13 +8,8 @@ namespace TestDataAgent.Generators.Rag;
 /// request's entity and domain. The RAG generator derives records from them; the hybrid generator turns them into
 /// few-shot examples for the LLM.
 /// </summary>
-public interface IPatternRetriever
+public interface IPatternRetriever : IAvailable
 {
-    /// <summary>Whether a pattern store is configured and reachable now.</summary>
-    bool IsAvailable { get; }
-
-    /// <summary>Why retrieval is unavailable, for routing reasons and warnings; empty when available.</summary>
-    string UnavailableReason { get; }
 
     /// <summary>The best <paramref name="top"/> patterns for the request, best first; empty when nothing matches.</summary>
     Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, int top, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Rag.Store;
 using TestDataAgent.Generators.Requests;
 
@@ -10,17 +11,12 @@ namespace TestDataAgent.Generators.Rag;
 /// </summary>
 public sealed class PatternRetriever(PatternSearch search, IPatternCollections collections, IOptions<RagOptions> options) : IPatternRetriever
 {
-    public bool IsAvailable => collections is not IStoreAvailability availability || availability.IsAvailable;
+    /// <summary>A store that can be down says so; an embedded one is always available.</summary>
+    public Availability Availability => collections is IAvailable store ? store.Availability : Availability.Available;
 
-    public string UnavailableReason => collections is IStoreAvailability { IsAvailable: false } availability ? availability.UnavailableReason : "";
-
-    public Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, int top, CancellationToken cancellationToken) =>
-        RetrieveAsync(request, PatternCategoryNames.ForRequest(request), top, cancellationToken);
-
-    /// <summary>As <see cref="RetrieveAsync(GenerationRequest, int, CancellationToken)"/> for a given kind.</summary>
-    public async Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, PatternCategory kind, int top, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, int top, CancellationToken cancellationToken)
     {
-        var hits = await search.SearchAsync(request, kind, top > 0 ? top : options.Value.TopK, cancellationToken);
+        var hits = await search.SearchAsync(request, PatternCategoryNames.ForRequest(request), top > 0 ? top : options.Value.TopK, cancellationToken);
         return [.. hits.Select(ToRetrieved)];
     }
 

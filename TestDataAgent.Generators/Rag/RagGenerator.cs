@@ -31,12 +31,7 @@ public sealed partial class RagGenerator(
 
     public GenerationPath Path => GenerationPath.Rag;
 
-    public bool IsAvailable => retriever.IsAvailable;
-
-    public string UnavailableReason => retriever.UnavailableReason;
-
-    public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken) =>
-        GenerateAsync(request, new GenerationReport(), cancellationToken);
+    public Availability Availability => retriever.Availability;
 
     public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -78,9 +73,7 @@ public sealed partial class RagGenerator(
         activity?.SetTag("testdata.store", collections.StoreName);
         try
         {
-            var hits = retriever is PatternRetriever ours
-                ? await ours.RetrieveAsync(request, kind, options.Value.TopK, cancellationToken)
-                : await retriever.RetrieveAsync(request, options.Value.TopK, cancellationToken);
+            var hits = await retriever.RetrieveAsync(request, options.Value.TopK, cancellationToken);
             activity?.SetTag("testdata.hits", hits.Count);
             return hits;
         }

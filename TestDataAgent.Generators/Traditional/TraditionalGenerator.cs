@@ -17,13 +17,16 @@ public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator v
 
     public GenerationPath Path => GenerationPath.Traditional;
 
-    public bool IsAvailable => true;
-
-    public string UnavailableReason => "";
+    public Availability Availability => Availability.Available;
 
     /// <summary>A session for one request: what the other generators use for scaffold records and re-derivation.</summary>
     public TraditionalSession Begin(GenerationRequest request) => new(request, catalog, validator);
 
+    /// <summary>The traditional path has nothing to report: its records are the request's, coherent by construction.</summary>
+    public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, CancellationToken cancellationToken) =>
+        GenerateAsync(request, cancellationToken);
+
+    /// <summary>The request's records, for the other generators' scaffolds and for examples.</summary>
     public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var session = Begin(request);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.VectorData;
 using TestDataAgent.Generators.Rag.Store;
 
+using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Rag;
 
 namespace TestDataAgent.Api.Infrastructure.Weaviate;
@@ -9,7 +10,7 @@ namespace TestDataAgent.Api.Infrastructure.Weaviate;
 /// The three pattern collections in Weaviate. After a failed call, retrieval is unavailable for a short pause (RAG
 /// requests are then served by the traditional generator, and say so) and tried again afterwards.
 /// </summary>
-public sealed class WeaviatePatternCollections : IPatternCollections, IStoreAvailability, IReadinessProbe
+public sealed class WeaviatePatternCollections : IPatternCollections, IAvailable, IReadinessProbe
 {
     private static readonly TimeSpan s_pause = TimeSpan.FromSeconds(10);
 
@@ -31,9 +32,10 @@ public sealed class WeaviatePatternCollections : IPatternCollections, IStoreAvai
 
     public string StoreName => "weaviate";
 
-    public bool IsAvailable => _time.GetUtcNow().UtcTicks - Interlocked.Read(ref _failedAtTicks) >= s_pause.Ticks;
+    public Availability Availability => _time.GetUtcNow().UtcTicks - Interlocked.Read(ref _failedAtTicks) >= s_pause.Ticks
+        ? Availability.Available
+        : Availability.Unavailable($"Weaviate failed recently: {_lastError}");
 
-    public string UnavailableReason => IsAvailable ? "" : $"Weaviate failed recently: {_lastError}";
 
     public VectorStoreCollection<string, StoredPattern> Collection(PatternCategory kind) => _collections[(int)kind];
 
