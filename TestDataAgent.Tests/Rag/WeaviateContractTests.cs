@@ -6,6 +6,7 @@ using TestDataAgent.Contracts.V1;
 using TestDataAgent.Generators.Rag;
 using TestDataAgent.Generators.Rag.Store;
 using TestDataAgent.Tests.Infrastructure;
+using TestDataAgent.Tests.StandIns;
 using ApiAssembly::TestDataAgent.Api.Infrastructure.Weaviate;
 
 namespace TestDataAgent.Tests.Rag;

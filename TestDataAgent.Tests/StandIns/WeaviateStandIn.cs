@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using TestDataAgent.Tests.Infrastructure;
 
-namespace TestDataAgent.Tests.Infrastructure;
+namespace TestDataAgent.Tests.StandIns;
 
 /// <summary>
 /// A stand-in for Weaviate on a real socket: the REST and GraphQL calls the pattern store makes, answered in
