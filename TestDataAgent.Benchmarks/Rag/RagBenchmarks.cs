@@ -1,5 +1,6 @@
 extern alias ApiAssembly;
-
+using ApiAssembly::TestDataAgent.Api.Infrastructure.Embeddings;
+using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,6 @@ using TestDataAgent.Generators.Rag;
 using TestDataAgent.Generators.Rag.Store;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Traditional;
-using ApiAssembly::TestDataAgent.Api.Infrastructure.Embeddings;
-using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 
 namespace TestDataAgent.Benchmarks.Rag;
 

@@ -13,7 +13,7 @@ namespace TestDataAgent.Generators.Caching;
 /// </summary>
 public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions> options, TestDataMetrics metrics, ILogger<RecordPools> logger) : IDisposable
 {
-        private readonly Dictionary<string, Task> _refills = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> _refills = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
     public bool Enabled => options.Value.Enabled;

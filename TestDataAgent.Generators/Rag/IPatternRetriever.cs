@@ -10,7 +10,6 @@ namespace TestDataAgent.Generators.Rag;
 /// </summary>
 public interface IPatternRetriever : IAvailable
 {
-
     /// <summary>The best <paramref name="top"/> patterns for the request, best first; empty when nothing matches.</summary>
     Task<IReadOnlyList<RetrievedPattern>> RetrieveAsync(GenerationRequest request, int top, CancellationToken cancellationToken);
 }

@@ -1,10 +1,9 @@
 extern alias ApiAssembly;
-
 using System.Diagnostics;
+using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 using Grpc.Net.Client;
 using TestDataAgent.Contracts.V1;
 using TestDataAgent.Tests.Infrastructure;
-using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 
 namespace TestDataAgent.Tests.Rag;
 

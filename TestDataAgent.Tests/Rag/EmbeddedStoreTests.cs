@@ -1,8 +1,7 @@
 extern alias ApiAssembly;
-
+using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 using Microsoft.Extensions.VectorData;
 using TestDataAgent.Generators.Rag.Store;
-using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 
 namespace TestDataAgent.Tests.Rag;
 

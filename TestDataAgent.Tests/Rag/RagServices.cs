@@ -1,17 +1,16 @@
 extern alias ApiAssembly;
-
+using ApiAssembly::TestDataAgent.Api.Infrastructure.Embeddings;
+using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Rag;
+using TestDataAgent.Generators.Rag.Store;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Tests.Infrastructure;
-using Microsoft.Extensions.AI;
-using TestDataAgent.Generators.Rag.Store;
-using ApiAssembly::TestDataAgent.Api.Infrastructure.Embeddings;
-using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 
 namespace TestDataAgent.Tests.Rag;
 

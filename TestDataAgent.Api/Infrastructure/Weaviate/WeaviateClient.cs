@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-
 namespace TestDataAgent.Api.Infrastructure.Weaviate;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 
-
 namespace TestDataAgent.Api.Infrastructure.Weaviate;
 
 public static class WeaviateClientExtensions

@@ -5,11 +5,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
-using TestDataAgent.Generators.Rag.Store;
-
-using TestDataAgent.Generators.Rag;
-
 using TestDataAgent.Api.Infrastructure.PatternStore;
+using TestDataAgent.Generators.Rag;
+using TestDataAgent.Generators.Rag.Store;
 
 namespace TestDataAgent.Api.Infrastructure.Weaviate;
 

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.VectorData;
-using TestDataAgent.Generators.Rag.Store;
-
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Rag;
+using TestDataAgent.Generators.Rag.Store;
 
 namespace TestDataAgent.Api.Infrastructure.Weaviate;
 
@@ -35,7 +34,6 @@ public sealed class WeaviatePatternCollections : IPatternCollections, IAvailable
     public Availability Availability => _time.GetUtcNow().UtcTicks - Interlocked.Read(ref _failedAtTicks) >= s_pause.Ticks
         ? Availability.Available
         : Availability.Unavailable($"Weaviate failed recently: {_lastError}");
-
 
     public VectorStoreCollection<string, StoredPattern> Collection(PatternCategory kind) => _collections[(int)kind];
 

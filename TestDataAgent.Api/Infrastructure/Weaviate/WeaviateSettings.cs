@@ -1,6 +1,5 @@
 using System.Data.Common;
 
-
 namespace TestDataAgent.Api.Infrastructure.Weaviate;
 
 /// <summary>
