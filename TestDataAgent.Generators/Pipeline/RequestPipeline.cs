@@ -33,7 +33,6 @@ public sealed partial class RequestPipeline(
         }
         catch (InvalidRequestException ex)
         {
-            Reject(input, ex);
             return GenerationOutcome.Failed(ex.Message);
         }
 
@@ -67,16 +66,7 @@ public sealed partial class RequestPipeline(
     {
         using var scope = BeginRequestScope(input);
         using var activity = StartRequestActivity("GenerateDataStream", input);
-        GenerationRequest request;
-        try
-        {
-            request = Validate(input, RequestMode.Stream);
-        }
-        catch (InvalidRequestException ex)
-        {
-            Reject(input, ex);
-            throw;
-        }
+        var request = Validate(input, RequestMode.Stream);
 
         var index = 0;
         try
@@ -114,6 +104,7 @@ public sealed partial class RequestPipeline(
         return activity;
     }
 
+    // A rejected request is logged and counted here, once, whichever way it came in.
     private GenerationRequest Validate(GenerationRequestInput input, RequestMode mode)
     {
         using var activity = TestDataTracing.Source.StartActivity("validate");
@@ -125,6 +116,7 @@ public sealed partial class RequestPipeline(
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Field);
             Activity.Current?.Parent?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            Reject(input, ex);
             throw;
         }
     }

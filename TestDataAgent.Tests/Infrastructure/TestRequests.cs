@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TestDataAgent.Generators;
@@ -22,6 +23,16 @@ internal static class TestRequests
 
     public static GenerationRequestValidator Validator(int maxSync = 10_000, int maxStream = 10_000_000) =>
         new(new SchemaResolver(Registry), Options.Create(new GenerationOptions { MaxSyncRecords = maxSync, MaxStreamRecords = maxStream }), new FakeTimeProvider(ReferenceTime));
+
+    /// <summary>The domain as the Api composes it, without Redis, an LLM or a pattern store.</summary>
+    public static ServiceProvider DomainServices()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(Options.Create(new GenerationOptions()));
+        services.AddTestDataGenerators();
+        return services.BuildServiceProvider();
+    }
 
     public static GenerationRequest Request(string entity, int count, long seed = 42) =>
         Validator().Validate(new GenerationRequestInput { Entity = entity, Count = count, Seed = seed, ReferenceTime = "2026-06-01T12:00:00Z" }, RequestMode.Stream);

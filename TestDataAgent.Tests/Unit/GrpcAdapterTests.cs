@@ -2,8 +2,6 @@ extern alias ApiAssembly;
 using ApiAssembly::TestDataAgent.Api.Services;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using TestDataAgent.Generators;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Rag;
 using TestDataAgent.Tests.Infrastructure;
@@ -22,11 +20,7 @@ public sealed class GrpcAdapterTests : IDisposable
 
     public GrpcAdapterTests()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(Options.Create(new GenerationOptions()));
-        services.AddTestDataGenerators();
-        _services = services.BuildServiceProvider();
+        _services = TestRequests.DomainServices();
         // RecordPatterns and HealthCheck are not called here: their mapping is covered by ToStatus and the integration tests.
         _adapter = new TestDataGrpcService(_services.GetRequiredService<RequestPipeline>(), _services.GetRequiredService<SchemaCatalog>(), patterns: null!, health: null!);
     }

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using TestDataAgent.Generators;
 using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Requests;
+
+using TestDataAgent.Tests.Infrastructure;
 
 namespace TestDataAgent.Tests.Unit;
 
@@ -42,11 +42,7 @@ public sealed class ResponseCacheKeyTests : IDisposable
 
     public ResponseCacheKeyTests()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(Options.Create(new GenerationOptions()));
-        services.AddTestDataGenerators();
-        _services = services.BuildServiceProvider();
+        _services = TestRequests.DomainServices();
         _cache = _services.GetRequiredService<ResponseCache>();
         _validator = _services.GetRequiredService<GenerationRequestValidator>();
     }
