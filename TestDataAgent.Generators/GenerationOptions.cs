@@ -11,9 +11,22 @@ public sealed class GenerationOptions
     [Range(1, 1_000_000)]
     public int MaxSyncRecords { get; set; } = 10_000;
 
+    /// <summary>
+    /// Most bytes of <c>data</c> in one unary response. gRPC clients refuse messages over 4 MiB by default; the default
+    /// leaves 64 KiB of that for the rest of the message (metadata, warnings).
+    /// </summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxUnaryResponseBytes { get; set; } = DefaultMaxUnaryResponseBytes;
+
+    public const int DefaultMaxUnaryResponseBytes = (4 * 1024 * 1024) - (64 * 1024);
+
     /// <summary>Most records one <c>GenerateDataStream</c> call produces.</summary>
     [Range(1, int.MaxValue)]
     public int MaxStreamRecords { get; set; } = 10_000_000;
+
+    /// <summary>Most fields a request's scenario overrides may add to a schema that lacks them.</summary>
+    [Range(0, 1_000)]
+    public int MaxAddedFields { get; set; } = 64;
 
     /// <summary>Most records in one stream chunk.</summary>
     [Range(1, 100_000)]

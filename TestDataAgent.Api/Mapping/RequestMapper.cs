@@ -49,5 +49,7 @@ internal static class RequestMapper
         MinLength = constraint.HasMinLength ? constraint.MinLength : null,
         MaxLength = constraint.HasMaxLength ? constraint.MaxLength : null,
         Format = constraint.HasFormat ? constraint.Format : null,
+        NullRate = constraint.HasNullRate ? constraint.NullRate : null,
+        MissingRate = constraint.HasMissingRate ? constraint.MissingRate : null,
     };
 }

@@ -60,7 +60,7 @@ public sealed class LlmPromptBuilder
         var values = new DataRecord(overrides.Count);
         foreach (var (path, value) in overrides.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
-            values[path] = value;
+            values[path] = value is OverrideRange range ? range.ToString() : value;
         }
 
         return $"Every record of this scenario has these values (dotted names are nested fields): {RecordJson.ToJson(values)}\n";

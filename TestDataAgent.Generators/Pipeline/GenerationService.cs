@@ -9,6 +9,7 @@ using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Routing;
 using TestDataAgent.Generators.Schemas;
+using TestDataAgent.Generators.Traditional;
 using TestDataAgent.Generators.Validation;
 
 namespace TestDataAgent.Generators.Pipeline;
@@ -30,6 +31,8 @@ public sealed partial class GenerationService(
     private const int FirstChunkMaxRecords = 50;
 
     private readonly Dictionary<GenerationPath, IRecordGenerator> _generators = generators.ToDictionary(g => g.Path);
+
+    private TraditionalGenerator Traditional => (TraditionalGenerator)_generators[GenerationPath.Traditional];
 
     public GenerationPlan Plan(GenerationRequest request)
     {
@@ -68,12 +71,17 @@ public sealed partial class GenerationService(
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
         var tally = new RecordTally(request.Schema, validator, scorer);
         var report = new GenerationReport();
+        var limit = options.Value.MaxUnaryResponseBytes;
+        var blanks = RecordBlanks.For(request);
         try
         {
+            UnaryResponseBudget.CheckEstimate(request, Traditional, limit);
             await foreach (var record in plan.Generator.GenerateAsync(request, report, cancellationToken).WithCancellation(cancellationToken))
             {
+                blanks?.Apply(record);
                 tally.Add(record);
                 formatter.Add(record);
+                UnaryResponseBudget.CheckWritten(request, formatter.ByteCount, formatter.RecordCount, limit);
             }
         }
         catch
@@ -112,10 +120,12 @@ public sealed partial class GenerationService(
         var report = new GenerationReport();
         var completed = false;
         var first = true;
+        var blanks = RecordBlanks.For(request);
         try
         {
             await foreach (var record in plan.Generator.GenerateAsync(request, report, cancellationToken).WithCancellation(cancellationToken))
             {
+                blanks?.Apply(record);
                 tally.Add(record);
                 formatter.Add(record);
                 // The first chunk is small so the caller sees data within milliseconds; the rest are full. A generator

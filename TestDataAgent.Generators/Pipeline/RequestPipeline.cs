@@ -53,7 +53,7 @@ public sealed partial class RequestPipeline(
         {
             // The details stay in the log.
             LogFailed(ex, request.Entity);
-            return GenerationOutcome.Failed($"Generation failed for entity '{request.Entity}': {ex.GetType().Name}. See the service log for request_id '{input.RequestId}'.");
+            return GenerationOutcome.Failed(InternalError(request.Entity, input.RequestId));
         }
     }
 
@@ -84,13 +84,17 @@ public sealed partial class RequestPipeline(
         catch (Exception ex)
         {
             LogFailed(ex, request.Entity);
-            var message = ex is InvalidRequestException ? ex.Message : $"Generation failed after {index} chunk(s): {ex.GetType().Name}";
+            var message = ex is InvalidRequestException ? ex.Message : $"{InternalError(request.Entity, input.RequestId)} ({index} chunk(s) were sent)";
             await write(new StreamChunk(JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message }), index, IsFinal: true));
             return;
         }
 
         await write(new StreamChunk("", index, IsFinal: true));
     }
+
+    // What went wrong inside stays in the log: the caller gets where to look, never an exception type or message.
+    private static string InternalError(string entity, string requestId) =>
+        $"Generation failed for entity '{entity}' with an internal error; the service log has the details under request_id '{requestId}'";
 
     private IDisposable? BeginRequestScope(GenerationRequestInput input) =>
         logger.BeginScope(new Dictionary<string, object> { ["request_id"] = input.RequestId });

@@ -12,9 +12,10 @@ namespace TestDataAgent.Generators.Requests;
 internal static class ConstraintApplier
 {
     private const int MaxStringLength = 100_000;
+    private const int MaxArrayItems = 10_000;
     private static readonly HashSet<string> s_formats = ["email", "uuid", "date", "date-time", "uri", "ipv4"];
 
-    public static EntitySchema Apply(EntitySchema schema, IReadOnlyDictionary<string, FieldConstraintInput> constraints)
+    public static EntitySchema Apply(EntitySchema schema, IReadOnlyDictionary<string, FieldConstraintInput> constraints, List<string>? warnings = null)
     {
         if (constraints.Count == 0)
         {
@@ -22,7 +23,7 @@ internal static class ConstraintApplier
         }
 
         var known = new HashSet<string>(StringComparer.Ordinal);
-        var fields = Rewrite(schema.Fields, constraints, known);
+        var fields = Rewrite(schema.Fields, constraints, known, warnings ?? []);
         foreach (var path in constraints.Keys.Order(StringComparer.Ordinal))
         {
             if (!known.Contains(path))
@@ -34,7 +35,7 @@ internal static class ConstraintApplier
         return schema with { Fields = fields };
     }
 
-    private static List<FieldDefinition> Rewrite(IReadOnlyList<FieldDefinition> fields, IReadOnlyDictionary<string, FieldConstraintInput> constraints, HashSet<string> known)
+    private static List<FieldDefinition> Rewrite(IReadOnlyList<FieldDefinition> fields, IReadOnlyDictionary<string, FieldConstraintInput> constraints, HashSet<string> known, List<string> warnings)
     {
         var result = new List<FieldDefinition>(fields.Count);
         foreach (var field in fields)
@@ -43,19 +44,19 @@ internal static class ConstraintApplier
             known.Add(key);
             var rewritten = field with
             {
-                Fields = field.Fields.Count > 0 ? Rewrite(field.Fields, constraints, known) : field.Fields,
-                Items = field.Items is { } items ? RewriteItems(items, constraints, known) : null,
+                Fields = field.Fields.Count > 0 ? Rewrite(field.Fields, constraints, known, warnings) : field.Fields,
+                Items = field.Items is { } items ? RewriteItems(items, constraints, known, warnings) : null,
             };
-            result.Add(constraints.TryGetValue(key, out var constraint) ? Constrain(rewritten, constraint, $"constraints.field_constraints[{key}]") : rewritten);
+            result.Add(constraints.TryGetValue(key, out var constraint) ? Constrain(rewritten, constraint, $"constraints.field_constraints[{key}]", warnings) : rewritten);
         }
 
         return result;
     }
 
-    private static FieldDefinition RewriteItems(FieldDefinition items, IReadOnlyDictionary<string, FieldConstraintInput> constraints, HashSet<string> known) =>
-        items with { Fields = items.Fields.Count > 0 ? Rewrite(items.Fields, constraints, known) : items.Fields };
+    private static FieldDefinition RewriteItems(FieldDefinition items, IReadOnlyDictionary<string, FieldConstraintInput> constraints, HashSet<string> known, List<string> warnings) =>
+        items with { Fields = items.Fields.Count > 0 ? Rewrite(items.Fields, constraints, known, warnings) : items.Fields };
 
-    private static FieldDefinition Constrain(FieldDefinition field, FieldConstraintInput constraint, string location)
+    private static FieldDefinition Constrain(FieldDefinition field, FieldConstraintInput constraint, string location, List<string> warnings)
     {
         var numeric = field.Kind is FieldKind.Integer or FieldKind.Float;
         var textual = field.Kind is FieldKind.String or FieldKind.Email or FieldKind.Phone or FieldKind.Address or FieldKind.Uuid or FieldKind.Enum;
@@ -84,7 +85,24 @@ internal static class ConstraintApplier
             result = result with { Min = min, Max = max, Semantic = null, Weights = [] };
         }
 
-        if (constraint.MinLength is not null || constraint.MaxLength is not null)
+        if ((constraint.MinLength is not null || constraint.MaxLength is not null) && field.Kind == FieldKind.Array)
+        {
+            // The wire has no min_items: on an array, the lengths bound its number of items.
+            var minItems = constraint.MinLength ?? field.MinItems ?? 0;
+            var maxItems = constraint.MaxLength ?? Math.Max(minItems, field.MaxItems ?? minItems);
+            if (minItems < 0 || maxItems > MaxArrayItems)
+            {
+                throw new InvalidRequestException($"{location}.min_length", $"{location}: an array's min_length and max_length (its number of items) must be between 0 and {MaxArrayItems}");
+            }
+
+            if (minItems > maxItems)
+            {
+                throw new InvalidRequestException($"{location}.min_length", $"{location}: min_length {minItems} is greater than max_length {maxItems}");
+            }
+
+            result = result with { MinItems = minItems, MaxItems = maxItems };
+        }
+        else if (constraint.MinLength is not null || constraint.MaxLength is not null)
         {
             if (!textual)
             {
@@ -108,7 +126,7 @@ internal static class ConstraintApplier
 
         if (constraint.EnumValues.Count > 0)
         {
-            result = ApplyEnum(result, constraint.EnumValues, location);
+            result = ApplyEnum(result, constraint.EnumValues, location, warnings);
         }
 
         if (constraint.Format is { Length: > 0 } format)
@@ -135,11 +153,45 @@ internal static class ConstraintApplier
             result = result with { Kind = FieldKind.String, Pattern = regex, Format = null, Semantic = null, Choices = [] };
         }
 
+        if (constraint.NullRate is not null || constraint.MissingRate is not null)
+        {
+            result = ApplyBlanks(result, constraint.NullRate ?? 0, constraint.MissingRate ?? 0, location);
+        }
+
         return result;
     }
 
-    private static FieldDefinition ApplyEnum(FieldDefinition field, IReadOnlyList<string> values, string location)
+    private static FieldDefinition ApplyBlanks(FieldDefinition field, double nullRate, double missingRate, string location)
     {
+        if (!(nullRate is >= 0 and <= 1))
+        {
+            throw new InvalidRequestException($"{location}.null_rate", $"{location}: null_rate must be between 0 and 1, got {nullRate}");
+        }
+
+        if (!(missingRate is >= 0 and <= 1))
+        {
+            throw new InvalidRequestException($"{location}.missing_rate", $"{location}: missing_rate must be between 0 and 1, got {missingRate}");
+        }
+
+        if (nullRate + missingRate > 1)
+        {
+            throw new InvalidRequestException($"{location}.null_rate", $"{location}: null_rate {nullRate} and missing_rate {missingRate} add up to more than 1");
+        }
+
+        // A field the caller blanks is optional in this request's schema, so the records stay valid for it.
+        return field with { NullRate = nullRate, MissingRate = missingRate, Required = field.Required && nullRate == 0 && missingRate == 0 };
+    }
+
+    private static FieldDefinition ApplyEnum(FieldDefinition field, IReadOnlyList<string> values, string location, List<string> warnings)
+    {
+        if (field.Kind == FieldKind.Enum && values.Any(v => !field.Values.Contains(v)))
+        {
+            // The original's clients send their own categories: the caller's values replace the schema's list.
+            var outside = values.Where(v => !field.Values.Contains(v)).ToList();
+            warnings.Add($"{location}: {string.Join(", ", outside.Select(v => $"'{v}'"))} {(outside.Count == 1 ? "is" : "are")} not among the schema's values for '{field.Path}'; the caller's values replace them, and fields that follow '{field.Path}' in the schema (such as a product name that matches its category) may not match them");
+            return field with { Values = values, Weights = [], Semantic = null, Choices = [], Format = null };
+        }
+
         foreach (var value in values)
         {
             var fits = field.Kind switch
@@ -185,11 +237,13 @@ internal static class ConstraintApplier
 
         return format switch
         {
-            "email" => field with { Kind = FieldKind.Email, Format = null, Semantic = null, Choices = [] },
-            "uuid" => field with { Kind = FieldKind.Uuid, Format = null, Semantic = null, Choices = [] },
+            // The format decides the meaning too: a "phone" field asked to be a uuid is a uuid.
+            "email" => field with { Kind = FieldKind.Email, Format = null, Semantic = "email", Choices = [] },
+            "uuid" => field with { Kind = FieldKind.Uuid, Format = null, Semantic = "uuid", Choices = [] },
             "date" => field with { Kind = FieldKind.Date, Format = null, Semantic = null, Choices = [] },
             "date-time" => field with { Kind = FieldKind.DateTime, Format = null, Semantic = null, Choices = [] },
-            _ => field with { Kind = FieldKind.String, Format = format, Semantic = null, Choices = [] },
+            "uri" => field with { Kind = FieldKind.String, Format = format, Semantic = "url", Choices = [] },
+            _ => field with { Kind = FieldKind.String, Format = format, Semantic = "ipv4", Choices = [] },
         };
     }
 

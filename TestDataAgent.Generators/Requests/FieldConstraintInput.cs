@@ -10,4 +10,10 @@ public sealed record FieldConstraintInput
     public int? MinLength { get; init; }
     public int? MaxLength { get; init; }
     public string? Format { get; init; }
+
+    /// <summary>Share of records (0 to 1) in which the field is null.</summary>
+    public double? NullRate { get; init; }
+
+    /// <summary>Share of records (0 to 1) that leave the field out.</summary>
+    public double? MissingRate { get; init; }
 }

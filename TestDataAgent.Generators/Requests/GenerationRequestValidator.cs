@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Schemas;
+using TestDataAgent.Generators.Traditional;
 
 namespace TestDataAgent.Generators.Requests;
 
@@ -24,8 +26,9 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
     public GenerationRequest Validate(GenerationRequestInput input, RequestMode mode)
     {
         var warnings = new List<string>();
-        var schema = ConstraintApplier.Apply(schemas.Resolve(input.Entity, input.Domain, input.InlineSchema, input.CustomSchema, input.SchemaFields, input.PredefinedSchema, warnings), input.Constraints);
-        var scenarios = ScenarioPlanner.Plan(input, schema, warnings);
+        var schema = ConstraintApplier.Apply(schemas.Resolve(input.Entity, input.Domain, input.InlineSchema, input.CustomSchema, input.SchemaFields, input.PredefinedSchema, warnings), input.Constraints, warnings);
+        CheckTemplates(schema.Fields);
+        var scenarios = ScenarioPlanner.Plan(input, ref schema, warnings, options.Value.MaxAddedFields);
         var total = scenarios.Sum(s => (long)s.Count);
         CheckLimit(total, mode);
 
@@ -78,6 +81,31 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
             Warnings = warnings,
             Constrained = input.Constraints.Count > 0,
         };
+    }
+
+    // Every source (built-in, ours, JSON Schema, schema.fields) is checked here, so a template never fails a request later.
+    private static void CheckTemplates(IReadOnlyList<FieldDefinition> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (IdTemplate.IsTemplate(field.Format))
+            {
+                try
+                {
+                    IdTemplate.Parse(field.Format!);
+                }
+                catch (FormatException ex)
+                {
+                    throw new InvalidRequestException(field.Path, $"{field.Path}: format is not a usable ID template: {ex.Message}");
+                }
+            }
+
+            CheckTemplates(field.Fields);
+            if (field.Items is { } items)
+            {
+                CheckTemplates([items]);
+            }
+        }
     }
 
     private void CheckLimit(long total, RequestMode mode)

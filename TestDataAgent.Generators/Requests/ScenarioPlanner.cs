@@ -4,11 +4,12 @@ namespace TestDataAgent.Generators.Requests;
 
 /// <summary>
 /// A request's scenarios with their final counts: explicit counts win, scenarios without one share what <c>count</c>
-/// leaves, names are unique, and overrides are converted to the fields' types.
+/// leaves, names are unique, and overrides are converted to the fields' types. An override of a top-level field the
+/// schema lacks adds that field (as the original's clients expect), with a warning.
 /// </summary>
 public static class ScenarioPlanner
 {
-    public static List<ScenarioPlan> Plan(GenerationRequestInput input, EntitySchema schema, List<string> warnings)
+    public static List<ScenarioPlan> Plan(GenerationRequestInput input, ref EntitySchema schema, List<string> warnings, int maxAddedFields = 64)
     {
         if (input.Count < 0)
         {
@@ -55,6 +56,7 @@ public static class ScenarioPlanner
             warnings.Add($"count {input.Count} differs from the sum of scenario counts {explicitSum}; the scenario counts were used");
         }
 
+        schema = AddOverriddenFields(input.Scenarios, schema, warnings, maxAddedFields);
         var plans = new List<ScenarioPlan>(input.Scenarios.Count);
         var shared = 0;
         for (var i = 0; i < input.Scenarios.Count; i++)
@@ -72,5 +74,35 @@ public static class ScenarioPlanner
         }
 
         return plans;
+    }
+
+    private static EntitySchema AddOverriddenFields(IReadOnlyList<ScenarioInput> scenarios, EntitySchema schema, List<string> warnings, int maxAddedFields)
+    {
+        var added = scenarios
+            .SelectMany((s, i) => s.Overrides.Select(o => (Scenario: s.Name.Length == 0 ? "default" : s.Name, o.Key, o.Value)))
+            .Where(o => !o.Key.Contains('.', StringComparison.Ordinal) && o.Key.Length > 0 && !OverrideConverter.IsField(schema, o.Key))
+            .GroupBy(o => o.Key, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        if (added.Count == 0)
+        {
+            return schema;
+        }
+
+        if (added.Count > maxAddedFields)
+        {
+            throw new InvalidRequestException("scenarios.overrides", $"scenario overrides name {added.Count} fields that are not fields of {schema.Name} (such as '{added[0].Key}'); at most {maxAddedFields} may be added (Generation:MaxAddedFields)");
+        }
+
+        var fields = new List<FieldDefinition>(schema.Fields);
+        foreach (var group in added)
+        {
+            var field = OverrideConverter.AddedField(group.Key, group.Select(o => o.Value).ToList());
+            fields.Add(field);
+            var names = string.Join(", ", group.Select(o => $"'{o.Scenario}'").Distinct());
+            warnings.Add($"scenario overrides: '{group.Key}' is not a field of {schema.Name}; it was added as a {field.Kind.ToName()} field with the given value to the records of scenario {names} and left out of the others");
+        }
+
+        return schema with { Fields = fields };
     }
 }

@@ -54,6 +54,12 @@ public sealed record FieldDefinition
     /// <summary>For strings: realistic values to pick from. Unlike enum values they do not restrict what is valid.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
 
+    /// <summary>Share of records (0 to 1) in which the field is <see langword="null"/>; the caller's <c>null_rate</c>.</summary>
+    public double NullRate { get; init; }
+
+    /// <summary>Share of records (0 to 1) that leave the field out; the caller's <c>missing_rate</c>.</summary>
+    public double MissingRate { get; init; }
+
     /// <summary>What the value means (<c>product_name</c>, <c>city</c> …); inferred from the name when absent.</summary>
     public string? Semantic { get; init; }
 

@@ -11,6 +11,9 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
 {
     private const int MaxUniqueRedraws = 20;
 
+    // With the edge_case hint, an optional field is left out of about one record in seven.
+    private const double OptionalPresenceInEdgeCases = 0.85;
+
     public IReadOnlyList<FieldPlan> CompileFields(IReadOnlyList<FieldDefinition> fields) =>
         fields.Select(field => Compile(field, fields)).ToList();
 
@@ -18,6 +21,7 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         new(field, WithEdgeCases(field, siblings, ScalarGenerators.WithLengthBounds(field, Generator(field, siblings))), OverrideConverter.KeyOf(field))
         {
             Deferred = field.Kind == FieldKind.Email || FieldNameSemantics.Infer(field, siblings) == "email",
+            PresenceProbability = field.Required || !context.EdgeCases ? 1.0 : OptionalPresenceInEdgeCases,
         };
 
     private ValueGenerator WithEdgeCases(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings, ValueGenerator inner)
@@ -115,17 +119,17 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
     private ValueGenerator TemplateGenerator(FieldDefinition field)
     {
         var template = IdTemplate.Parse(field.Format!);
-        var year = context.ReferenceTime.Year;
+        var reference = context.ReferenceTime;
         var space = IdTemplate.Pow10(template.RandomDigits);
         if (IsTopLevel(field) && template.RandomDigits > 0)
         {
             // A top-level ID: a keyed permutation of the record index, so no two records share one (up to 10^digits records).
             var key = (ulong)context.Seed ^ (ulong)StableHash(field.Path);
             var permutation = new IdPermutation(space, key);
-            return (c, scope) => template.Render(permutation.Map((ulong)c.RecordIndex % space), year, scope);
+            return (c, scope) => template.Render(permutation.Map((ulong)c.RecordIndex % space), reference, c.RecordIndex, scope);
         }
 
-        return (c, scope) => template.Render((ulong)c.Random.Long(0, (long)(space - 1)), year, scope);
+        return (c, scope) => template.Render((ulong)c.Random.Long(0, (long)(space - 1)), reference, c.RecordIndex, scope);
     }
 
     private ValueGenerator UniqueEmailGenerator(FieldDefinition field)

@@ -10,6 +10,9 @@ public sealed record FieldPlan(FieldDefinition Definition, ValueGenerator Genera
 
     public string Name => Definition.Name;
 
-    /// <summary>Optional fields are present in most records, not all, as in real data.</summary>
-    public double PresenceProbability => Definition.Required ? 1.0 : 0.85;
+    /// <summary>
+    /// Every declared field is made, as Bogus and Mockaroo do; only the <c>edge_case</c> hint leaves optional fields out
+    /// now and then. The caller's blank rates (<see cref="FieldDefinition.MissingRate"/>) apply after the record is made.
+    /// </summary>
+    public double PresenceProbability { get; init; } = 1.0;
 }

@@ -5,8 +5,10 @@ using TestDataAgent.Generators.Generation;
 namespace TestDataAgent.Generators.Traditional;
 
 /// <summary>
-/// An ID template such as <c>CRT-{year}-{random:7}</c>: literal text, <c>{year}</c> (the reference year),
-/// <c>{random:N}</c> (N decimal digits) and <c>{field:NAME:K}</c> (the first K letters of another field, upper-cased).
+/// An ID template such as <c>CRT-{year}-{random:7}</c> or <c>TXN-{year}{month}{day}-{random:10}</c>: literal text,
+/// <c>{year}</c>, <c>{month}</c> and <c>{day}</c> (of the reference time, zero-padded), <c>{random:N}</c> (N decimal
+/// digits), <c>{seq}</c> or <c>{seq:N}</c> (the record's 1-based position, zero-padded to N digits) and
+/// <c>{field:NAME:K}</c> (the first K letters of another field, upper-cased). Anything else is refused when parsed.
 /// </summary>
 public sealed class IdTemplate
 {
@@ -23,6 +25,7 @@ public sealed class IdTemplate
 
     public static bool IsTemplate(string? format) => format is not null && format.Contains('{', StringComparison.Ordinal);
 
+    /// <exception cref="FormatException">The template has an unknown or malformed placeholder.</exception>
     public static IdTemplate Parse(string format)
     {
         var segments = new List<Segment>();
@@ -45,7 +48,7 @@ public sealed class IdTemplate
             var close = format.IndexOf('}', open);
             if (close < 0)
             {
-                throw new FormatException($"'{format}' has a '{{' without a closing '}}'.");
+                throw new FormatException($"'{format}' has a '{{' without a closing '}}'");
             }
 
             var token = format[(open + 1)..close].Split(':');
@@ -53,6 +56,18 @@ public sealed class IdTemplate
             {
                 case ["year"]:
                     segments.Add(new Segment(SegmentKind.Year, "", 4));
+                    break;
+                case ["month"]:
+                    segments.Add(new Segment(SegmentKind.Month, "", 2));
+                    break;
+                case ["day"]:
+                    segments.Add(new Segment(SegmentKind.Day, "", 2));
+                    break;
+                case ["seq" or "sequence"]:
+                    segments.Add(new Segment(SegmentKind.Sequence, "", 1));
+                    break;
+                case ["seq" or "sequence", var n] when int.TryParse(n, CultureInfo.InvariantCulture, out var width) && width is > 0 and <= 18:
+                    segments.Add(new Segment(SegmentKind.Sequence, "", width));
                     break;
                 case ["random" or "random_int", var n] when int.TryParse(n, CultureInfo.InvariantCulture, out var count) && count is > 0 and <= 18:
                     segments.Add(new Segment(SegmentKind.Random, "", count));
@@ -62,7 +77,7 @@ public sealed class IdTemplate
                     segments.Add(new Segment(SegmentKind.Field, name, length));
                     break;
                 default:
-                    throw new FormatException($"'{{{string.Join(':', token)}}}' in '{format}' is not {{year}}, {{random:N}} (N from 1 to 18) or {{field:NAME:K}}.");
+                    throw new FormatException($"the placeholder '{{{string.Join(':', token)}}}' in '{format}' is not one of {{year}}, {{month}}, {{day}}, {{random:N}}, {{seq}}, {{seq:N}} (N from 1 to 18) or {{field:NAME:K}}");
             }
 
             position = close + 1;
@@ -70,14 +85,20 @@ public sealed class IdTemplate
 
         if (digits > 18)
         {
-            throw new FormatException($"'{format}' has {digits} random digits; at most 18 are supported.");
+            throw new FormatException($"'{format}' has {digits} random digits; at most 18 are supported");
         }
 
         return new IdTemplate(segments, digits);
     }
 
-    /// <summary>Renders the template; <paramref name="digits"/> supplies the random digits, left to right.</summary>
-    public string Render(ulong digits, int year, DataRecord scope)
+    /// <summary>Whether the template has a <c>{seq}</c> placeholder, which alone makes its values unique.</summary>
+    public bool HasSequence => _segments.Exists(s => s.Kind == SegmentKind.Sequence);
+
+    /// <summary>
+    /// Renders the template; <paramref name="digits"/> supplies the random digits, left to right, and
+    /// <paramref name="recordIndex"/> (0-based) the sequence.
+    /// </summary>
+    public string Render(ulong digits, DateTimeOffset reference, long recordIndex, DataRecord scope)
     {
         var builder = new StringBuilder(32);
         var remaining = RandomDigits;
@@ -89,7 +110,16 @@ public sealed class IdTemplate
                     builder.Append(segment.Text);
                     break;
                 case SegmentKind.Year:
-                    builder.Append(year.ToString("D4", CultureInfo.InvariantCulture));
+                    builder.Append(reference.Year.ToString("D4", CultureInfo.InvariantCulture));
+                    break;
+                case SegmentKind.Month:
+                    builder.Append(reference.Month.ToString("D2", CultureInfo.InvariantCulture));
+                    break;
+                case SegmentKind.Day:
+                    builder.Append(reference.Day.ToString("D2", CultureInfo.InvariantCulture));
+                    break;
+                case SegmentKind.Sequence:
+                    builder.Append((recordIndex + 1).ToString(CultureInfo.InvariantCulture).PadLeft(segment.Length, '0'));
                     break;
                 case SegmentKind.Random:
                     remaining -= segment.Length;
@@ -122,6 +152,9 @@ public sealed class IdTemplate
     {
         Literal,
         Year,
+        Month,
+        Day,
+        Sequence,
         Random,
         Field,
     }

@@ -1,4 +1,5 @@
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Requests;
 
 namespace TestDataAgent.Generators.Traditional;
 
@@ -46,7 +47,7 @@ internal static class RecordBuilder
     {
         if (overrides is not null && overrides.TryGetValue(plan.OverrideKey, out var forced))
         {
-            target[plan.Name] = DeepCopy(forced);
+            target[plan.Name] = Resolve(forced, context);
             return true;
         }
 
@@ -60,37 +61,41 @@ internal static class RecordBuilder
         return present;
     }
 
+    /// <summary>An override's value for one record: a copy of a fixed value, or a draw from a range.</summary>
+    public static object? Resolve(object? forced, GenerationContext context) =>
+        forced is OverrideRange range ? range.Draw(context.Random) : DeepCopy(forced);
+
     /// <summary>Applies overrides on nested paths (<c>shipping_address.state</c>, <c>items.quantity</c>).</summary>
-    public static void ApplyNestedOverrides(DataRecord record, IReadOnlyDictionary<string, object?> overrides)
+    public static void ApplyNestedOverrides(GenerationContext context, DataRecord record, IReadOnlyDictionary<string, object?> overrides)
     {
         foreach (var (path, value) in overrides)
         {
             var dot = path.IndexOf('.', StringComparison.Ordinal);
             if (dot > 0)
             {
-                Apply(record, path.Split('.'), 0, value);
+                Apply(context, record, path.Split('.'), 0, value);
             }
         }
     }
 
-    private static void Apply(object? node, string[] parts, int depth, object? value)
+    private static void Apply(GenerationContext context, object? node, string[] parts, int depth, object? value)
     {
         switch (node)
         {
             case DataRecord record when depth == parts.Length - 1:
-                record[parts[depth]] = DeepCopy(value);
+                record[parts[depth]] = Resolve(value, context);
                 break;
             case DataRecord record:
                 if (record.TryGetValue(parts[depth], out var child))
                 {
-                    Apply(child, parts, depth + 1, value);
+                    Apply(context, child, parts, depth + 1, value);
                 }
 
                 break;
             case List<object?> list:
                 foreach (var item in list)
                 {
-                    Apply(item, parts, depth, value);
+                    Apply(context, item, parts, depth, value);
                 }
 
                 break;

@@ -62,7 +62,7 @@ public sealed class TraditionalSession
         DerivationEngine.Apply(_context, record, _request.Schema.Derivations, _plansByName, scenario.Overrides);
         if (scenario.Overrides.Count > 0)
         {
-            RecordBuilder.ApplyNestedOverrides(record, scenario.Overrides);
+            RecordBuilder.ApplyNestedOverrides(_context, record, scenario.Overrides);
         }
     }
 
@@ -73,7 +73,7 @@ public sealed class TraditionalSession
         RecordBuilder.Fill(_context, record, _plans, overrides);
         if (overrides.Count > 0)
         {
-            RecordBuilder.ApplyNestedOverrides(record, overrides);
+            RecordBuilder.ApplyNestedOverrides(_context, record, overrides);
         }
 
         DerivationEngine.Apply(_context, record, _request.Schema.Derivations, _plansByName, overrides);

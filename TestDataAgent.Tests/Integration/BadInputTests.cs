@@ -96,7 +96,7 @@ public sealed class BadInputTests(ApiFixture api)
         var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
 
         Assert.False(response.Success);
-        Assert.Contains("is not a field of user", response.Error, StringComparison.Ordinal);
+        Assert.Contains("Generation:MaxAddedFields", response.Error, StringComparison.Ordinal);
         await AssertStillServing();
     }
 

@@ -123,7 +123,7 @@ public sealed class RequestValidatorTests
     }
 
     [Theory]
-    [InlineData("nonexistent", "x", "scenarios[0].overrides.nonexistent")]
+    [InlineData("nonexistent.deeper", "x", "scenarios[0].overrides.nonexistent.deeper")]
     [InlineData("rating", "five", "scenarios[0].overrides.rating")]
     [InlineData("rating", "9", "scenarios[0].overrides.rating")]
     public void ABadOverrideIsRefusedNamingTheField(string field, string value, string expectedField)
