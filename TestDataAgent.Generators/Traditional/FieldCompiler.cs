@@ -61,7 +61,8 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         if (field.Kind == FieldKind.String && field.Pattern is { Length: > 0 } pattern)
         {
             var source = RegexValueSource.Create(pattern, field.MinLength ?? 0, field.MaxLength ?? 64);
-            var next = source.CreateGenerator(new Random(context.Random.Int()));
+            // Drawn from the record's own sequence, so the value depends on the record alone.
+            var next = source.CreateGenerator(context.Source);
             // A value that does not match is left out; validation then redraws the record.
             return (_, _) => next();
         }

@@ -18,9 +18,12 @@ public sealed class GenerationContext
         Seed = seed;
         ReferenceTime = referenceTime;
         Catalog = catalog;
-        // Bogus seeds are 32-bit; fold the 64-bit request seed so every bit of it matters.
-        Random = new Randomizer(unchecked((int)(seed ^ (seed >> 32))));
+        Source = new RecordRandom(seed);
+        Random = new RecordRandomizer(Source);
     }
+
+    /// <summary>The record's own random sequence, restarted by <see cref="BeginRecord"/>; what <see cref="Random"/> draws from.</summary>
+    public RecordRandom Source { get; }
 
     public long Seed { get; }
 
@@ -63,8 +66,13 @@ public sealed class GenerationContext
     /// <summary>The product the current object (a record or an item) describes, drawn from the theme on first use.</summary>
     public ThemeProduct Product => _product ??= Random.ListItem(Theme.Products as IList<ThemeProduct> ?? [.. Theme.Products]);
 
-    public void BeginRecord(long index, DataRecord record)
+    /// <summary>
+    /// Starts record <paramref name="index"/>: its random sequence restarts from (seed, index, <paramref name="attempt"/>),
+    /// so the record depends on nothing made before it.
+    /// </summary>
+    public void BeginRecord(long index, DataRecord record, int attempt = 0)
     {
+        Source.Restart(Seed, index, attempt);
         RecordIndex = index;
         Record = record;
         _theme = null;

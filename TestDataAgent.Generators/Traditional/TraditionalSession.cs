@@ -16,6 +16,8 @@ public sealed class TraditionalSession
     // Constraints on derived fields (a cart total under 50) are met by drawing the record again, a bounded number of times.
     private const int MaxAttemptsPerRecord = 200;
 
+    private const int RederiveAttempt = -1;
+
     private readonly GenerationRequest _request;
     private readonly RecordValidator _validator;
     private readonly GenerationContext _context;
@@ -35,7 +37,7 @@ public sealed class TraditionalSession
     /// <exception cref="InvalidRequestException">The request's constraints cannot be met.</exception>
     public DataRecord Make(long index, ScenarioPlan scenario)
     {
-        var record = MakeOnce(index, scenario.Overrides);
+        var record = MakeOnce(index, scenario.Overrides, attempt: 0);
         for (var attempt = 1; _request.Constrained && _validator.Validate(record, _request.Schema, index) is [var first, ..]; attempt++)
         {
             if (attempt == MaxAttemptsPerRecord)
@@ -44,7 +46,7 @@ public sealed class TraditionalSession
                     $"the constraints cannot be met: after {MaxAttemptsPerRecord} attempts {first.Message}; widen the bounds");
             }
 
-            record = MakeOnce(index, scenario.Overrides);
+            record = MakeOnce(index, scenario.Overrides, attempt);
         }
 
         record[DataRecord.ScenarioField] = scenario.Name;
@@ -58,7 +60,8 @@ public sealed class TraditionalSession
     /// </summary>
     public void Rederive(DataRecord record, long index, ScenarioPlan scenario)
     {
-        _context.BeginRecord(index, record);
+        // Its own attempt number, so re-deriving never repeats the draws that made the scaffold.
+        _context.BeginRecord(index, record, RederiveAttempt);
         DerivationEngine.Apply(_context, record, _request.Schema.Derivations, _plansByName, scenario.Overrides);
         if (scenario.Overrides.Count > 0)
         {
@@ -66,10 +69,10 @@ public sealed class TraditionalSession
         }
     }
 
-    private DataRecord MakeOnce(long index, IReadOnlyDictionary<string, object?> overrides)
+    private DataRecord MakeOnce(long index, IReadOnlyDictionary<string, object?> overrides, int attempt)
     {
         var record = new DataRecord(_plans.Count + 2);
-        _context.BeginRecord(index, record);
+        _context.BeginRecord(index, record, attempt);
         RecordBuilder.Fill(_context, record, _plans, overrides);
         if (overrides.Count > 0)
         {
