@@ -30,6 +30,7 @@ internal static class RequestMapper
         CustomSchema = request.CustomSchema,
         Seed = request.HasSeed ? request.Seed : null,
         ReferenceTime = request.ReferenceTime,
+        Partition = request.Partition is { } partition ? (partition.Index, partition.Count) : null,
     };
 
     public static IReadOnlyList<FieldSpecInput> ToFieldSpecs(IEnumerable<Field>? fields) =>

@@ -29,6 +29,7 @@ internal static class RequestFingerprint
         request.ProductionLike,
         request.RequestedMethod,
         request.Warnings,
+        partition = request.IsPartition ? new { request.PartitionIndex, request.PartitionCount } : null,
     });
 
     /// <summary>What makes records interchangeable in a pool: never the seed, count or overrides.</summary>

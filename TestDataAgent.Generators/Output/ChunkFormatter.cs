@@ -22,14 +22,22 @@ public abstract class ChunkFormatter : IDisposable
     /// <summary>Whether a chunk has been completed already.</summary>
     protected bool PastFirstChunk { get; private set; }
 
-    public static ChunkFormatter Create(DataFormat format, EntitySchema schema) => format switch
+    /// <param name="format">The output format.</param>
+    /// <param name="schema">The records' schema (CSV columns, SQL table).</param>
+    /// <param name="preamble">Whether the first chunk carries the CSV header or the SQL DDL: only a run's first partition does.</param>
+    public static ChunkFormatter Create(DataFormat format, EntitySchema schema, bool preamble = true)
     {
-        DataFormat.Json => new JsonArrayFormatter(),
-        DataFormat.Ndjson => new NdjsonFormatter(),
-        DataFormat.Csv => new CsvFormatter(schema),
-        DataFormat.Sql => new SqlFormatter(schema),
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
-    };
+        ChunkFormatter formatter = format switch
+        {
+            DataFormat.Json => new JsonArrayFormatter(),
+            DataFormat.Ndjson => new NdjsonFormatter(),
+            DataFormat.Csv => new CsvFormatter(schema),
+            DataFormat.Sql => new SqlFormatter(schema),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+        };
+        formatter.PastFirstChunk = !preamble;
+        return formatter;
+    }
 
     public void Add(DataRecord record)
     {

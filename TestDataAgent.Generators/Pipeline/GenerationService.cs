@@ -68,7 +68,7 @@ public sealed partial class GenerationService(
         var started = Stopwatch.GetTimestamp();
         var plan = Plan(request);
         using var activity = StartGenerateActivity(request, plan);
-        using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
+        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: request.PartitionIndex == 0);
         var tally = new RecordTally(request.Schema, validator, scorer);
         var report = new GenerationReport();
         var limit = options.Value.MaxUnaryResponseBytes;
@@ -76,7 +76,7 @@ public sealed partial class GenerationService(
         try
         {
             UnaryResponseBudget.CheckEstimate(request, Traditional, limit);
-            await foreach (var record in plan.Generator.GenerateAsync(request, report, cancellationToken).WithCancellation(cancellationToken))
+            await foreach (var record in InSlice(plan.Generator, request, report, cancellationToken).WithCancellation(cancellationToken))
             {
                 blanks?.Apply(record);
                 tally.Add(record);
@@ -115,7 +115,7 @@ public sealed partial class GenerationService(
         var started = Stopwatch.GetTimestamp();
         var plan = Plan(request);
         using var activity = StartGenerateActivity(request, plan);
-        using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
+        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: request.PartitionIndex == 0);
         var tally = new RecordTally(request.Schema, validator, scorer);
         var report = new GenerationReport();
         var completed = false;
@@ -123,7 +123,7 @@ public sealed partial class GenerationService(
         var blanks = RecordBlanks.For(request);
         try
         {
-            await foreach (var record in plan.Generator.GenerateAsync(request, report, cancellationToken).WithCancellation(cancellationToken))
+            await foreach (var record in InSlice(plan.Generator, request, report, cancellationToken).WithCancellation(cancellationToken))
             {
                 blanks?.Apply(record);
                 tally.Add(record);
@@ -158,6 +158,36 @@ public sealed partial class GenerationService(
         Complete(activity, tally);
         Record(request, plan, report, tally, Stopwatch.GetElapsedTime(started));
         LogStreamed(tally.Count, request.Entity, report.ActualPath ?? plan.Generator.Path);
+    }
+
+    // The traditional path makes only the request's slice; the others make the run in index order, and a partition keeps
+    // its slice of it (same records, because each path is deterministic for a seed).
+    private static async IAsyncEnumerable<DataRecord> InSlice(IRecordGenerator generator, GenerationRequest request, GenerationReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var records = generator.GenerateAsync(request, report, cancellationToken);
+        if (!request.IsPartition || generator is TraditionalGenerator)
+        {
+            await foreach (var record in records.WithCancellation(cancellationToken))
+            {
+                yield return record;
+            }
+
+            yield break;
+        }
+
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            var index = record.TryGetValue(DataRecord.IndexField, out var value) && value is long l ? l : -1;
+            if (index >= request.End)
+            {
+                yield break;
+            }
+
+            if (index >= request.First)
+            {
+                yield return record;
+            }
+        }
     }
 
     private static Activity? StartGenerateActivity(GenerationRequest request, GenerationPlan plan)

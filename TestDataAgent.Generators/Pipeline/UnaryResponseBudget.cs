@@ -21,26 +21,22 @@ internal static class UnaryResponseBudget
     /// <exception cref="InvalidRequestException">The estimate exceeds the limit.</exception>
     public static void CheckEstimate(GenerationRequest request, TraditionalGenerator traditional, int limit)
     {
-        if (request.Count <= SampleRecords)
+        if (request.RecordCount <= SampleRecords)
         {
             return;
         }
 
         var session = traditional.Begin(request);
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
-        var index = 0L;
-        foreach (var scenario in request.Scenarios)
+        foreach (var (index, scenario) in TraditionalGenerator.Layout(request, request.First, request.First + SampleRecords))
         {
-            for (var i = 0; i < scenario.Count && index < SampleRecords; i++, index++)
-            {
-                formatter.Add(session.Make(index, scenario));
-            }
+            formatter.Add(session.Make(index, scenario));
         }
 
-        var estimate = (double)formatter.ByteCount / formatter.RecordCount * request.Count;
+        var estimate = (double)formatter.ByteCount / formatter.RecordCount * request.RecordCount;
         if (estimate > limit)
         {
-            throw TooLarge(request.Count, estimate, limit);
+            throw TooLarge(request.RecordCount, estimate, limit);
         }
     }
 
@@ -49,7 +45,7 @@ internal static class UnaryResponseBudget
     {
         if (bytes > limit)
         {
-            throw TooLarge(request.Count, (double)bytes / records * request.Count, limit);
+            throw TooLarge(request.RecordCount, (double)bytes / records * request.RecordCount, limit);
         }
     }
 

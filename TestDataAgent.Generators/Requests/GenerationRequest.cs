@@ -37,4 +37,27 @@ public sealed record GenerationRequest
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public string Entity => Schema.Name;
+
+    /// <summary>The first global index this request makes (0 unless it is a partition).</summary>
+    public long First { get; init; }
+
+    /// <summary>One past the last global index this request makes (<see cref="Count"/> unless it is a partition).</summary>
+    public long End
+    {
+        get => _end ?? Count;
+        init => _end = value;
+    }
+
+    private readonly long? _end;
+
+    /// <summary>Which partition this is (0-based); 0 for a whole run. Only partition 0 carries a CSV header or SQL DDL.</summary>
+    public int PartitionIndex { get; init; }
+
+    /// <summary>How many partitions the run is split into; 1 for a whole run.</summary>
+    public int PartitionCount { get; init; } = 1;
+
+    /// <summary>Records this request makes: its slice of the run.</summary>
+    public int RecordCount => (int)(End - First);
+
+    public bool IsPartition => PartitionCount > 1;
 }

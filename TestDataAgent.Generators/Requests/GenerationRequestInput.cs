@@ -26,4 +26,7 @@ public sealed record GenerationRequestInput
     public string CustomSchema { get; init; } = "";
     public long? Seed { get; init; }
     public string ReferenceTime { get; init; } = "";
+
+    /// <summary>The partition asked for (<c>partition.index</c>, <c>partition.count</c>), or <see langword="null"/> for the whole run.</summary>
+    public (int Index, int Count)? Partition { get; init; }
 }

@@ -30,7 +30,8 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
         CheckTemplates(schema.Fields);
         var scenarios = ScenarioPlanner.Plan(input, ref schema, warnings, options.Value.MaxAddedFields);
         var total = scenarios.Sum(s => (long)s.Count);
-        CheckLimit(total, mode);
+        var (partitionIndex, partitionCount, first, end) = Slice(input.Partition, total);
+        CheckLimit(end - first, mode);
 
         if (!Enum.IsDefined(typeof(DataFormat), input.OutputFormat))
         {
@@ -80,7 +81,32 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
             RequestedMethod = input.GenerationMethod > 0 ? (GenerationPath)input.GenerationMethod : null,
             Warnings = warnings,
             Constrained = input.Constraints.Count > 0,
+            First = first,
+            End = end,
+            PartitionIndex = partitionIndex,
+            PartitionCount = partitionCount,
         };
+    }
+
+    // Equal contiguous slices: partition k of n makes the global indexes [total·k/n, total·(k+1)/n).
+    private static (int Index, int Count, long First, long End) Slice((int Index, int Count)? partition, long total)
+    {
+        if (partition is not { } p)
+        {
+            return (0, 1, 0, total);
+        }
+
+        if (p.Count < 1)
+        {
+            throw new InvalidRequestException("partition.count", $"partition.count must be at least 1, got {p.Count}");
+        }
+
+        if (p.Index < 0 || p.Index >= p.Count)
+        {
+            throw new InvalidRequestException("partition.index", $"partition.index must be from 0 to partition.count - 1 ({p.Count - 1}), got {p.Index}");
+        }
+
+        return (p.Index, p.Count, total * p.Index / p.Count, total * (p.Index + 1) / p.Count);
     }
 
     // Every source (built-in, ours, JSON Schema, schema.fields) is checked here, so a template never fails a request later.

@@ -26,24 +26,35 @@ public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator v
     public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, CancellationToken cancellationToken) =>
         GenerateAsync(request, cancellationToken);
 
-    /// <summary>The request's records, for the other generators' scaffolds and for examples.</summary>
+    /// <summary>The request's records (its slice of the run), for the other generators' scaffolds and for examples.</summary>
     public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var session = Begin(request);
-        var index = 0L;
+        foreach (var (index, scenario) in Layout(request, request.First, request.End))
+        {
+            if (index % YieldEvery == YieldEvery - 1)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await Task.Yield();
+            }
+
+            yield return session.Make(index, scenario);
+        }
+    }
+
+    /// <summary>The global indexes from <paramref name="first"/> to before <paramref name="end"/>, each with its scenario: scenarios lie over the run in order.</summary>
+    public static IEnumerable<(long Index, ScenarioPlan Scenario)> Layout(GenerationRequest request, long first, long end)
+    {
+        var start = 0L;
         foreach (var scenario in request.Scenarios)
         {
-            for (var i = 0; i < scenario.Count; i++)
+            var stop = start + scenario.Count;
+            for (var index = Math.Max(start, first); index < Math.Min(stop, end); index++)
             {
-                if (index % YieldEvery == YieldEvery - 1)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await Task.Yield();
-                }
-
-                yield return session.Make(index, scenario);
-                index++;
+                yield return (index, scenario);
             }
+
+            start = stop;
         }
     }
 }
