@@ -28,6 +28,10 @@ public sealed class GenerationOptions
     [Range(0, 1_000)]
     public int MaxAddedFields { get; set; } = 64;
 
+    /// <summary>Cores a traditional stream is made on; 0 means all of them (<see cref="Environment.ProcessorCount"/>).</summary>
+    [Range(0, 1_024)]
+    public int StreamWorkers { get; set; }
+
     /// <summary>Most records in one stream chunk.</summary>
     [Range(1, 100_000)]
     public int ChunkMaxRecords { get; set; } = 500;

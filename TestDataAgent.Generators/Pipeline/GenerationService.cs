@@ -28,8 +28,6 @@ public sealed partial class GenerationService(
     TestDataMetrics metrics,
     ILogger<GenerationService> logger)
 {
-    private const int FirstChunkMaxRecords = 50;
-
     private readonly Dictionary<GenerationPath, IRecordGenerator> _generators = generators.ToDictionary(g => g.Path);
 
     private TraditionalGenerator Traditional => (TraditionalGenerator)_generators[GenerationPath.Traditional];
@@ -111,36 +109,21 @@ public sealed partial class GenerationService(
     /// </summary>
     public async IAsyncEnumerable<string> StreamAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var limits = options.Value;
         var started = Stopwatch.GetTimestamp();
         var plan = Plan(request);
         using var activity = StartGenerateActivity(request, plan);
-        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: request.PartitionIndex == 0);
         var tally = new RecordTally(request.Schema, validator, scorer);
         var report = new GenerationReport();
         var completed = false;
-        var first = true;
-        var blanks = RecordBlanks.For(request);
         try
         {
-            await foreach (var record in InSlice(plan.Generator, request, report, cancellationToken).WithCancellation(cancellationToken))
+            // The traditional path is made in batches on every core; the others (model and store calls) as they come.
+            var chunks = plan.Generator is TraditionalGenerator traditional
+                ? new BatchedStream(request, traditional, validator, scorer, options.Value).ChunksAsync(tally, cancellationToken)
+                : SequentialChunksAsync(request, plan.Generator, report, tally, cancellationToken);
+            await foreach (var chunk in chunks.WithCancellation(cancellationToken))
             {
-                blanks?.Apply(record);
-                tally.Add(record);
-                formatter.Add(record);
-                // The first chunk is small so the caller sees data within milliseconds; the rest are full. A generator
-                // that works in batches (LLM) asks for each finished batch to be sent at once.
-                var recordLimit = first ? Math.Min(FirstChunkMaxRecords, limits.ChunkMaxRecords) : limits.ChunkMaxRecords;
-                if (report.TakeFlush() || formatter.RecordCount >= recordLimit || formatter.ByteCount >= limits.ChunkMaxBytes)
-                {
-                    first = false;
-                    yield return formatter.Complete();
-                }
-            }
-
-            if (formatter.RecordCount > 0)
-            {
-                yield return formatter.Complete();
+                yield return chunk;
             }
 
             completed = true;
@@ -158,6 +141,33 @@ public sealed partial class GenerationService(
         Complete(activity, tally);
         Record(request, plan, report, tally, Stopwatch.GetElapsedTime(started));
         LogStreamed(tally.Count, request.Entity, report.ActualPath ?? plan.Generator.Path);
+    }
+
+    private async IAsyncEnumerable<string> SequentialChunksAsync(GenerationRequest request, IRecordGenerator generator, GenerationReport report, RecordTally tally, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: request.PartitionIndex == 0);
+        var blanks = RecordBlanks.For(request);
+        var first = true;
+        await foreach (var record in InSlice(generator, request, report, cancellationToken).WithCancellation(cancellationToken))
+        {
+            blanks?.Apply(record);
+            tally.Add(record);
+            formatter.Add(record);
+            // The first chunk is small so the caller sees data within milliseconds; the rest are full. A generator
+            // that works in batches (LLM) asks for each finished batch to be sent at once.
+            var recordLimit = first ? Math.Min(BatchedStream.FirstBatchRecords, limits.ChunkMaxRecords) : limits.ChunkMaxRecords;
+            if (report.TakeFlush() || formatter.RecordCount >= recordLimit || formatter.ByteCount >= limits.ChunkMaxBytes)
+            {
+                first = false;
+                yield return formatter.Complete();
+            }
+        }
+
+        if (formatter.RecordCount > 0)
+        {
+            yield return formatter.Complete();
+        }
     }
 
     // The traditional path makes only the request's slice; the others make the run in index order, and a partition keeps

@@ -6,7 +6,7 @@ using TestDataAgent.Generators.Validation;
 namespace TestDataAgent.Generators.Pipeline;
 
 /// <summary>Validates and scores records as they pass, keeping only running totals.</summary>
-internal sealed class RecordTally(EntitySchema schema, RecordValidator validator, CoherenceScorer scorer)
+internal sealed class RecordTally(EntitySchema schema, RecordValidator validator, CoherenceScorer scorer, long offset = 0)
 {
     private readonly Dictionary<string, int> _scenarioCounts = new(StringComparer.Ordinal);
     private double _coherenceSum;
@@ -23,7 +23,7 @@ internal sealed class RecordTally(EntitySchema schema, RecordValidator validator
 
     public void Add(DataRecord record)
     {
-        var violations = validator.Validate(record, schema, Count);
+        var violations = validator.Validate(record, schema, offset + Count);
         if (violations.Count > 0)
         {
             InvalidRecords++;
@@ -34,5 +34,19 @@ internal sealed class RecordTally(EntitySchema schema, RecordValidator validator
         var scenario = record.GetValueOrDefault(DataRecord.ScenarioField) as string ?? "default";
         _scenarioCounts[scenario] = _scenarioCounts.GetValueOrDefault(scenario) + 1;
         Count++;
+    }
+
+    /// <summary>Adds the totals of the records that follow this tally's, tallied elsewhere (another worker's batch).</summary>
+    public void Merge(RecordTally next)
+    {
+        InvalidRecords += next.InvalidRecords;
+        FirstViolation ??= next.FirstViolation;
+        _coherenceSum += next._coherenceSum;
+        foreach (var (scenario, count) in next._scenarioCounts)
+        {
+            _scenarioCounts[scenario] = _scenarioCounts.GetValueOrDefault(scenario) + count;
+        }
+
+        Count += next.Count;
     }
 }

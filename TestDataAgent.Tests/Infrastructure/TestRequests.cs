@@ -25,11 +25,11 @@ internal static class TestRequests
         new(new SchemaResolver(Registry), Options.Create(new GenerationOptions { MaxSyncRecords = maxSync, MaxStreamRecords = maxStream }), new FakeTimeProvider(ReferenceTime));
 
     /// <summary>The domain as the Api composes it, without Redis, an LLM or a pattern store.</summary>
-    public static ServiceProvider DomainServices()
+    public static ServiceProvider DomainServices(GenerationOptions? options = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(Options.Create(new GenerationOptions()));
+        services.AddSingleton(Options.Create(options ?? new GenerationOptions()));
         services.AddTestDataGenerators();
         return services.BuildServiceProvider();
     }
