@@ -24,6 +24,21 @@ public sealed class GenerationOptions
     [Range(1, int.MaxValue)]
     public int MaxStreamRecords { get; set; } = 10_000_000;
 
+    /// <summary>Largest length any string field may have or be asked for (min_length, max_length, minLength, maxLength).</summary>
+    [Range(1, 10_000_000)]
+    public int MaxStringLength { get; set; } = 100_000;
+
+    /// <summary>Most items any array field may have or be asked for (min_items, max_items, minItems, maxItems).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxArrayItems { get; set; } = 10_000;
+
+    /// <summary>
+    /// Largest one record may be, in bytes of JSON, by an upper bound computed from the schema (lengths, array sizes,
+    /// nesting) and the overrides before any record is made.
+    /// </summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int MaxRecordBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Most fields a request's scenario overrides may add to a schema that lacks them.</summary>
     [Range(0, 1_000)]
     public int MaxAddedFields { get; set; } = 64;

@@ -11,8 +11,6 @@ namespace TestDataAgent.Generators.Requests;
 /// </summary>
 internal static class ConstraintApplier
 {
-    private const int MaxStringLength = 100_000;
-    private const int MaxArrayItems = 10_000;
     private static readonly HashSet<string> s_formats = ["email", "uuid", "date", "date-time", "uri", "ipv4"];
 
     public static EntitySchema Apply(EntitySchema schema, IReadOnlyDictionary<string, FieldConstraintInput> constraints, List<string>? warnings = null)
@@ -90,9 +88,9 @@ internal static class ConstraintApplier
             // The wire has no min_items: on an array, the lengths bound its number of items.
             var minItems = constraint.MinLength ?? field.MinItems ?? 0;
             var maxItems = constraint.MaxLength ?? Math.Max(minItems, field.MaxItems ?? minItems);
-            if (minItems < 0 || maxItems > MaxArrayItems)
+            if (minItems < 0)
             {
-                throw new InvalidRequestException($"{location}.min_length", $"{location}: an array's min_length and max_length (its number of items) must be between 0 and {MaxArrayItems}");
+                throw new InvalidRequestException($"{location}.min_length", $"{location}: an array's min_length (its number of items) must not be negative");
             }
 
             if (minItems > maxItems)
@@ -111,9 +109,10 @@ internal static class ConstraintApplier
 
             var minLength = constraint.MinLength ?? field.MinLength;
             var maxLength = constraint.MaxLength ?? field.MaxLength;
-            if (minLength < 0 || maxLength < 0 || maxLength > MaxStringLength)
+            // The upper bound is Generation:MaxStringLength, checked for every source once the schema is complete.
+            if (minLength < 0 || maxLength < 0)
             {
-                throw new InvalidRequestException($"{location}.min_length", $"{location}: lengths must be between 0 and {MaxStringLength}");
+                throw new InvalidRequestException($"{location}.min_length", $"{location}: lengths must not be negative");
             }
 
             if (minLength > maxLength)

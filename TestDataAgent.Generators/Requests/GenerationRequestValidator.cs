@@ -27,8 +27,9 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
     {
         var warnings = new List<string>();
         var schema = ConstraintApplier.Apply(schemas.Resolve(input.Entity, input.Domain, input.InlineSchema, input.CustomSchema, input.SchemaFields, input.PredefinedSchema, warnings), input.Constraints, warnings);
-        CheckTemplates(schema.Fields);
+        CheckFields(schema.Fields);
         var scenarios = ScenarioPlanner.Plan(input, ref schema, warnings, options.Value.MaxAddedFields);
+        CheckRecordSize(schema, scenarios);
         var total = scenarios.Sum(s => (long)s.Count);
         var (partitionIndex, partitionCount, first, end) = Slice(input.Partition, total);
         CheckLimit(end - first, mode);
@@ -109,11 +110,23 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
         return (p.Index, p.Count, total * p.Index / p.Count, total * (p.Index + 1) / p.Count);
     }
 
-    // Every source (built-in, ours, JSON Schema, schema.fields) is checked here, so a template never fails a request later.
-    private static void CheckTemplates(IReadOnlyList<FieldDefinition> fields)
+    // Every source (built-in, ours, JSON Schema, schema.fields) is checked here, so a template never fails a request
+    // later and no length or size is unbounded, whether or not the schema sent a maximum.
+    private void CheckFields(IReadOnlyList<FieldDefinition> fields)
     {
+        var limits = options.Value;
         foreach (var field in fields)
         {
+            if (field.MinLength > limits.MaxStringLength || field.MaxLength > limits.MaxStringLength)
+            {
+                throw new InvalidRequestException(field.Path, $"{field.Path}: a length of {Math.Max(field.MinLength ?? 0, field.MaxLength ?? 0)} is over the most a string may have, {limits.MaxStringLength} (Generation:MaxStringLength)");
+            }
+
+            if (field.MinItems > limits.MaxArrayItems || field.MaxItems > limits.MaxArrayItems)
+            {
+                throw new InvalidRequestException(field.Path, $"{field.Path}: {Math.Max(field.MinItems ?? 0, field.MaxItems ?? 0)} items are over the most an array may have, {limits.MaxArrayItems} (Generation:MaxArrayItems)");
+            }
+
             if (IdTemplate.IsTemplate(field.Format))
             {
                 try
@@ -126,11 +139,22 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
                 }
             }
 
-            CheckTemplates(field.Fields);
+            CheckFields(field.Fields);
             if (field.Items is { } items)
             {
-                CheckTemplates([items]);
+                CheckFields([items]);
             }
+        }
+    }
+
+    private void CheckRecordSize(EntitySchema schema, IReadOnlyList<ScenarioPlan> scenarios)
+    {
+        var limit = options.Value.MaxRecordBytes;
+        var bound = RecordCost.MaxBytes(schema, scenarios);
+        if (bound > limit)
+        {
+            var size = bound >= 1e12 ? "more than a terabyte" : $"up to {bound / (1024 * 1024):0.#} MiB";
+            throw new InvalidRequestException("schema", string.Create(CultureInfo.InvariantCulture, $"one {schema.Name} record could be {size} (its string lengths, array sizes and nesting, and the overrides), over the most a record may be, {limit} bytes (Generation:MaxRecordBytes); set max_length, max_items or fewer nested arrays"));
         }
     }
 
