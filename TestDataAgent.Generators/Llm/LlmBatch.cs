@@ -45,6 +45,21 @@ public sealed record LlmBatch(int Number, ScenarioPlan Scenario, long FirstIndex
         return batches;
     }
 
+    /// <summary>Every global index from <paramref name="first"/> to the request's end, with its scenario.</summary>
+    public static IEnumerable<(long Index, ScenarioPlan Scenario)> IndexesFrom(GenerationRequest request, long first)
+    {
+        var offset = 0L;
+        foreach (var scenario in request.Scenarios)
+        {
+            for (var index = Math.Max(offset, first); index < offset + scenario.Count; index++)
+            {
+                yield return (index, scenario);
+            }
+
+            offset += scenario.Count;
+        }
+    }
+
     /// <summary>The scenario of the record at global <paramref name="index"/>.</summary>
     public static ScenarioPlan ScenarioAt(GenerationRequest request, long index)
     {

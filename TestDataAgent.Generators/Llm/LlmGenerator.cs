@@ -157,23 +157,17 @@ public sealed class LlmGenerator(
             }
         }
 
-        var offset = 0L;
-        var firstTraditional = (long)pooled.Count + asked;
-        foreach (var scenario in request.Scenarios)
+        var made = 0;
+        foreach (var (index, scenario) in LlmBatch.IndexesFrom(request, (long)pooled.Count + asked))
         {
-            for (var index = Math.Max(offset, firstTraditional); index < offset + scenario.Count; index++)
+            if (++made % TraditionalYieldEvery == 0)
             {
-                if ((index - firstTraditional) % TraditionalYieldEvery == TraditionalYieldEvery - 1)
-                {
-                    // A long traditional tail (a 10M stream past the cap) gives the thread back now and then.
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await Task.Yield();
-                }
-
-                yield return (session.Make(index, scenario), false);
+                // A long traditional tail (a 10M stream past the cap) gives the thread back now and then.
+                cancellationToken.ThrowIfCancellationRequested();
+                await Task.Yield();
             }
 
-            offset += scenario.Count;
+            yield return (session.Make(index, scenario), false);
         }
 
         tally.Report(report, merger, request.Count, spending);

@@ -68,4 +68,18 @@ public sealed class LlmBatchTests
         Assert.Equal([10, 10, 10], batches.Select(b => b.Count).Take(3));
         Assert.Equal(["a", "a", "b"], batches.Select(b => b.Scenario.Name));
     }
+
+    [Fact]
+    public void TheIndexesPastTheModelsRecordsKeepTheirScenarios()
+    {
+        var request = TestRequests.Request("review", 55) with
+        {
+            Scenarios = [new ScenarioPlan("a", 25, "", new Dictionary<string, object?>()), new ScenarioPlan("b", 30, "", new Dictionary<string, object?>())],
+        };
+
+        var tail = LlmBatch.IndexesFrom(request, 20).ToList();
+
+        Assert.Equal(Enumerable.Range(20, 35).Select(i => (long)i), tail.Select(t => t.Index));
+        Assert.Equal(Enumerable.Repeat("a", 5).Concat(Enumerable.Repeat("b", 30)), tail.Select(t => t.Scenario.Name));
+    }
 }
