@@ -22,7 +22,9 @@ static int Usage()
         usage:
           bench [BenchmarkDotNet args]        e.g. bench --filter '*GenerationBenchmarks*'
           load stream [options]               one GenerateDataStream call: records/s, first chunk, peak RSS
-          load unary [options]                concurrent GenerateData callers: req/s, p50/p95/p99
+          load unary [options]                concurrent GenerateData callers: req/s, p50/p95/p99, then the same
+                                              load on a bare gRPC echo of the same size: our share of its req/s
+          load echo [options]                 the echo alone, sized like the unary call
 
         load options:
           --entity NAME          schema to generate (user)
@@ -39,6 +41,7 @@ static int Usage()
           --warmup-records N     stream: records of an unmeasured stream made first; 0 measures a cold start (5000)
           --server-log-level L   log level of the in-process Api (Warning)
           --server-config KVs    settings for the in-process Api, e.g. 'Generation:ChunkMaxBytes=32768;Generation:ChunkMaxRecords=500'
+          --echo on|off          unary: measure the echo ceiling in the same run (on)
         """);
     return 2;
 }

@@ -40,6 +40,7 @@ public static class GeneratorsServiceCollectionExtensions
         services.AddOptions<LlmOptions>();
         services.TryAddSingleton(LlmProviderSet.None);
         services.TryAddSingleton<LlmThrottle>();
+        services.TryAddSingleton<LlmCallGate>();
         services.TryAddSingleton<LlmPromptBuilder>();
         services.TryAddSingleton<LlmCaller>();
         services.TryAddSingleton<LlmGenerator>();

@@ -12,7 +12,7 @@ namespace TestDataAgent.Benchmarks.Llm;
 
 /// <summary>
 /// 100 review records on the LLM path. <c>SlowModel</c>: a model that takes one second per call, end to end through the
-/// pipeline (batches of 20, 4 in parallel by default; the original made one ~20 s call). <c>InstantModel</c>: a model that
+/// pipeline (spread over 4 calls in parallel by default, 25 records each; the original made one ~20 s call). <c>InstantModel</c>: a model that
 /// answers at once, so the time is ours alone: prompt building, parsing, merging with the scaffold, validation, scoring,
 /// writing JSON. Each run uses a new seed, so the replay cache never answers.
 /// </summary>

@@ -13,9 +13,9 @@ internal static class LoadCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args is not [("stream" or "unary") and var scenario, .. var rest])
+        if (args is not [("stream" or "unary" or "echo") and var scenario, .. var rest])
         {
-            Console.Error.WriteLine("load: the scenario must be 'stream' or 'unary'");
+            Console.Error.WriteLine("load: the scenario must be 'stream', 'unary' or 'echo'");
             return 2;
         }
 
@@ -58,7 +58,7 @@ internal static class LoadCommand
                 var clients = channels.Select(c => new TestDataService.TestDataServiceClient(c)).ToList();
                 return scenario == "stream"
                     ? await StreamScenario.RunAsync(clients[0], options, measuresServer: server is not null, stop.Token)
-                    : await UnaryScenario.RunAsync(clients, options, stop.Token);
+                    : await UnaryScenario.RunAsync(clients, options, MaxMessageBytes, stop.Token);
             }
             catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
             {
@@ -83,7 +83,7 @@ internal static class LoadCommand
         }
     }
 
-    /// <summary>The request both scenarios send.</summary>
+    /// <summary>The request every scenario sends (echo: once, to size its messages).</summary>
     public static GenerateRequest Request(LoadOptions options)
     {
         var request = new GenerateRequest

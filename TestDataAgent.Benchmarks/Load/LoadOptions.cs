@@ -36,6 +36,9 @@ internal sealed record LoadOptions
     /// <summary>Records of an unmeasured stream made first, so the measured one does not pay for JIT and first-use costs.</summary>
     public int WarmupRecords { get; init; } = 5_000;
 
+    /// <summary>Unary: also measure the bare gRPC echo with messages as large, in the same run (the transport's ceiling).</summary>
+    public bool Echo { get; init; } = true;
+
     /// <summary>Configuration for the in-process Api (<c>Generation:ChunkMaxBytes=32768</c>), to try settings without a rebuild.</summary>
     public IReadOnlyDictionary<string, string?> ServerConfiguration { get; init; } = new Dictionary<string, string?>();
 
@@ -70,6 +73,7 @@ internal sealed record LoadOptions
             ServerLogLevel = Take(values, "server-log-level") is { } level ? Enum.Parse<LogLevel>(level, ignoreCase: true) : LogLevel.Warning,
             WarmupRecords = Int(values, "warmup-records", 5_000, 0, int.MaxValue),
             ServerConfiguration = Take(values, "server-config") is { } settings ? Settings(settings) : new Dictionary<string, string?>(),
+            Echo = scenario == "echo" || (scenario == "unary" && OnOff(values, "echo", fallback: true)),
         };
 
         if (options.Format is not ("json" or "ndjson"))
@@ -112,6 +116,14 @@ internal sealed record LoadOptions
 
         return settings;
     }
+
+    private static bool OnOff(Dictionary<string, string> values, string name, bool fallback) => Take(values, name) switch
+    {
+        null => fallback,
+        "on" or "true" => true,
+        "off" or "false" => false,
+        var text => throw new ArgumentException($"--{name} must be on or off, got '{text}'"),
+    };
 
     private static string? Take(Dictionary<string, string> values, string name) =>
         values.Remove(name, out var value) ? value : null;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
 using TestDataAgent.Contracts.V1;
@@ -7,15 +6,19 @@ namespace TestDataAgent.Benchmarks.Load;
 
 /// <summary>
 /// Concurrent <c>GenerateData</c> callers in closed loops for a fixed time (after a warm-up), bounded in calls too:
-/// requests/s and latency percentiles.
+/// requests/s and latency percentiles; then, in the same run, the same load against a bare gRPC echo service answering
+/// as many bytes, so the report gives our req/s as a share of the transport's ceiling on this machine, now.
+/// <c>load echo</c> measures the echo alone, sized like the same <c>GenerateData</c> call.
 /// </summary>
 internal static class UnaryScenario
 {
-    public static async Task<int> RunAsync(IReadOnlyList<TestDataService.TestDataServiceClient> clients, LoadOptions options, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<TestDataService.TestDataServiceClient> clients, LoadOptions options, int maxMessageBytes,
+        CancellationToken cancellationToken)
     {
         var request = LoadCommand.Request(options);
 
-        // One call first: a refused request fails fast with the service's reason instead of 20 s of errors.
+        // One call first: a refused request fails fast with the service's reason instead of 20 s of errors. Its sizes
+        // are the echo's.
         var probe = await clients[0].GenerateDataAsync(request, deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken);
         if (!probe.Success)
         {
@@ -23,108 +26,70 @@ internal static class UnaryScenario
             return 1;
         }
 
-        if (options.Warmup > TimeSpan.Zero)
+        LoadMeasurement? ours = null;
+        if (options.Scenario == "unary")
         {
-            await RunPhaseAsync(clients, request, options, options.Warmup, long.MaxValue, cancellationToken);
+            ours = await ClosedLoop.MeasureAsync(options, (worker, token) => CallAsync(clients[worker % clients.Count], request, options, token), cancellationToken);
+            ours.Print("unary", options, clients.Count, reportsServerTime: true);
         }
 
-        var pausedBefore = GC.GetTotalPauseDuration();
-        var collectionsBefore = GC.CollectionCount(0);
-        var cpuBefore = Environment.CpuUsage.TotalTime;
-        var result = await RunPhaseAsync(clients, request, options, options.Duration, options.MaxRequests, cancellationToken);
-        var paused = GC.GetTotalPauseDuration() - pausedBefore;
-        var collections = GC.CollectionCount(0) - collectionsBefore;
-        // CPU time per call is what other work on a busy machine distorts least.
-        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
-        var latencies = result.Latencies;
-        var cpuPerCall = latencies.Count > 0 ? cpu.TotalMilliseconds / latencies.Count : 0;
-        latencies.Sort();
-        var requestsPerSecond = latencies.Count / result.Elapsed.TotalSeconds;
-
-        Console.WriteLine();
-        Console.WriteLine($"{latencies.Count:N0} calls in {result.Elapsed.TotalSeconds:N2} s ({options.Concurrency} callers on {clients.Count} channel(s)), {result.Errors} errors" +
-            (result.FirstError is null ? "" : $"; first: {result.FirstError}"));
-        Console.WriteLine($"latency ms: p50 {Percentile(latencies, 50):N2}, p95 {Percentile(latencies, 95):N2}, p99 {Percentile(latencies, 99):N2}, " +
-            $"max {(latencies.Count > 0 ? latencies[^1] : 0):N2}, mean {(latencies.Count > 0 ? latencies.Average() : 0):N2}; " +
-            $"server generation time mean {(latencies.Count > 0 ? result.ServerMilliseconds / latencies.Count : 0):N2} ms");
-        Console.WriteLine($"CPU {cpu.TotalSeconds:N1} s ({cpu / result.Elapsed:N2} cores), {cpuPerCall:N2} ms per call (server and client when in process)");
-        Console.WriteLine($"{collections} GCs, paused {paused.TotalMilliseconds:N0} ms ({paused / result.Elapsed:P1} of the run); load average after {ProcessMemory.LoadAverage()}");
-
-        Console.WriteLine();
-        Console.WriteLine("| scenario | entity | records/call | callers | duration (s) | calls | req/s | records/s | p50 (ms) | p95 (ms) | p99 (ms) | server gen mean (ms) | CPU (ms/call) | GC pause | errors |");
-        Console.WriteLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| unary {options.Format} | {options.Entity} | {options.Count:N0} | {options.Concurrency} | {result.Elapsed.TotalSeconds:N1} | {latencies.Count:N0} | {requestsPerSecond:N0} | {requestsPerSecond * options.Count:N0} | {Percentile(latencies, 50):N2} | {Percentile(latencies, 95):N2} | {Percentile(latencies, 99):N2} | {(latencies.Count > 0 ? result.ServerMilliseconds / latencies.Count : 0):N2} | {cpuPerCall:N2} | {paused / result.Elapsed:P1} | {result.Errors} |"));
-
-        return result.Errors == 0 ? 0 : 1;
-    }
-
-    private static async Task<PhaseResult> RunPhaseAsync(IReadOnlyList<TestDataService.TestDataServiceClient> clients, GenerateRequest request,
-        LoadOptions options, TimeSpan duration, long maxCalls, CancellationToken cancellationToken)
-    {
-        var phase = new Phase(Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency), maxCalls);
-        var started = Stopwatch.GetTimestamp();
-        var workers = Enumerable.Range(0, options.Concurrency)
-            .Select(i => Task.Run(() => CallInLoopAsync(clients[i % clients.Count], request, options, phase, cancellationToken), cancellationToken))
-            .ToArray();
-        var results = await Task.WhenAll(workers);
-
-        // In-flight calls finish after the deadline; the elapsed time counts them.
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        return new PhaseResult(
-            results.SelectMany(r => r.Latencies).ToList(),
-            results.Sum(r => r.Errors),
-            results.Select(r => r.FirstError).FirstOrDefault(e => e is not null),
-            results.Sum(r => r.ServerMilliseconds),
-            elapsed);
-    }
-
-    private static async Task<PhaseResult> CallInLoopAsync(TestDataService.TestDataServiceClient client, GenerateRequest request, LoadOptions options,
-        Phase phase, CancellationToken cancellationToken)
-    {
-        var latencies = new List<double>(4096);
-        var errors = 0;
-        var serverMilliseconds = 0.0;
-        string? firstError = null;
-        while (!cancellationToken.IsCancellationRequested && phase.TryStartCall())
+        LoadMeasurement? echo = null;
+        if (options.Echo)
         {
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                var response = await client.GenerateDataAsync(request, deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken);
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (response.Success && response.RecordCount == request.Count)
-                {
-                    latencies.Add(elapsed);
-                    serverMilliseconds += response.Metadata.GenerationTimeMs;
-                }
-                else
-                {
-                    errors++;
-                    firstError ??= response.Success ? $"{response.RecordCount} records instead of {request.Count}" : response.Error;
-                }
-            }
-            catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                errors++;
-                firstError ??= $"{ex.StatusCode}: {ex.Status.Detail}";
-            }
+            Console.WriteLine();
+            echo = await EchoScenario.MeasureAsync(request.CalculateSize(), probe.CalculateSize(), options, maxMessageBytes, cancellationToken);
+            echo.Print("echo", options, options.Channels, reportsServerTime: false);
         }
 
-        return new PhaseResult(latencies, errors, firstError, serverMilliseconds, TimeSpan.Zero);
+        Console.WriteLine();
+        Console.WriteLine("| scenario | entity | records/call | reply (bytes) | callers | duration (s) | calls | req/s | records/s | p50 (ms) | p95 (ms) | p99 (ms) | server gen mean (ms) | CPU (ms/call) | GC pause | errors | share of echo req/s |");
+        Console.WriteLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        var replyBytes = probe.CalculateSize();
+        if (ours is not null)
+        {
+            Console.WriteLine(Row($"unary {options.Format}", options.Entity, options.Count.ToString("N0", CultureInfo.InvariantCulture), replyBytes, ours, options,
+                echo is null ? "—" : (ours.RequestsPerSecond / echo.RequestsPerSecond).ToString("P1", CultureInfo.InvariantCulture)));
+        }
+
+        if (echo is not null)
+        {
+            Console.WriteLine(Row("echo (bare gRPC)", "—", "—", replyBytes, echo, options, "ceiling"));
+        }
+
+        if (ours is not null && echo is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"GenerateData made {ours.RequestsPerSecond:N0} req/s, {ours.RequestsPerSecond / echo.RequestsPerSecond:P1} of the {echo.RequestsPerSecond:N0} req/s " +
+                $"a bare gRPC service answered with as many bytes ({replyBytes:N0}) on this machine in this run; p99 {ours.Percentile(99):N2} ms against {echo.Percentile(99):N2} ms."));
+        }
+
+        return (ours?.Errors ?? 0) + (echo?.Errors ?? 0) == 0 ? 0 : 1;
     }
 
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(List<double> sorted, double percent) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private sealed record PhaseResult(List<double> Latencies, int Errors, string? FirstError, double ServerMilliseconds, TimeSpan Elapsed);
-
-    /// <summary>When the phase ends and how many calls it may still start; shared by its callers.</summary>
-    private sealed class Phase(long endTimestamp, long maxCalls)
+    private static async Task<CallOutcome> CallAsync(TestDataService.TestDataServiceClient client, GenerateRequest request, LoadOptions options,
+        CancellationToken cancellationToken)
     {
-        private long _started;
+        try
+        {
+            var response = await client.GenerateDataAsync(request, deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken);
+            if (response.Success && response.RecordCount == request.Count)
+            {
+                return CallOutcome.Success(response.Metadata.GenerationTimeMs);
+            }
 
-        public bool TryStartCall() => Stopwatch.GetTimestamp() < endTimestamp && Interlocked.Increment(ref _started) <= maxCalls;
+            return new CallOutcome(response.Success ? $"{response.RecordCount} records instead of {request.Count}" : response.Error);
+        }
+        catch (RpcException ex)
+        {
+            return new CallOutcome($"{ex.StatusCode}: {ex.Status.Detail}");
+        }
     }
+
+    private static string Row(string scenario, string entity, string records, int replyBytes, LoadMeasurement m, LoadOptions options, string share) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"| {scenario} | {entity} | {records} | {replyBytes:N0} | {options.Concurrency} | {m.Elapsed.TotalSeconds:N1} | {m.Calls:N0} | {m.RequestsPerSecond:N0} | " +
+            $"{(entity == "—" ? "—" : (m.RequestsPerSecond * options.Count).ToString("N0", CultureInfo.InvariantCulture))} | {m.Percentile(50):N2} | {m.Percentile(95):N2} | " +
+            $"{m.Percentile(99):N2} | {(entity == "—" ? "—" : m.ServerMeanMilliseconds.ToString("N2", CultureInfo.InvariantCulture))} | {m.CpuPerCallMilliseconds:N2} | " +
+            $"{m.Paused / m.Elapsed:P1} | {m.Errors} | {share} |");
 }

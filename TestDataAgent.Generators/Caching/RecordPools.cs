@@ -9,12 +9,22 @@ namespace TestDataAgent.Generators.Caching;
 /// <summary>
 /// Pools of validated model records per (entity, path, fingerprint of schema and constraints, context and hints), so
 /// <c>use_cache</c> requests with the same intent spare model calls. A draw takes records once; a pool under its
-/// low-water mark is refilled in the background, one refill per pool at a time, stopped when the service stops.
+/// low-water mark is refilled in the background, one refill per pool at a time, stopped when the service stops. All
+/// refills share one budget, whatever the store: at most <c>Pool:MaxConcurrentRefills</c> at once and
+/// <c>Pool:MaxRefillRecordsPerMinute</c> records a minute; a refill that does not fit is skipped, not queued.
 /// </summary>
-public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions> options, TestDataMetrics metrics, ILogger<RecordPools> logger) : IDisposable
+public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions> options, TestDataMetrics metrics, TimeProvider timeProvider,
+    ILogger<RecordPools> logger) : IDisposable
 {
+    private static readonly TimeSpan s_budgetWindow = TimeSpan.FromMinutes(1);
+
+    private readonly Lock _gate = new();
+
+    // Running refills only: a finished one removes itself, so new contexts never grow this.
     private readonly Dictionary<string, Task> _refills = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
+    private int _windowRecords;
 
     public bool Enabled => options.Value.Enabled;
 
@@ -32,7 +42,10 @@ public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions>
         return records;
     }
 
-    /// <summary>Refills the pool in the background when it is under its low-water mark and no refill runs for it.</summary>
+    /// <summary>
+    /// Refills the pool in the background when it is under its low-water mark, no refill runs for it, and the shared
+    /// refill budget has room.
+    /// </summary>
     public async Task RefillIfLowAsync(string key, Func<int, CancellationToken, Task<IReadOnlyList<DataRecord>>> make, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -42,21 +55,52 @@ public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions>
             return;
         }
 
-        lock (_refills)
+        string? skipped = null;
+        lock (_gate)
         {
-            if (!_refills.TryGetValue(key, out var running) || running.IsCompleted)
+            if (_refills.ContainsKey(key))
             {
-                // Not awaited: the request goes on while the pool fills.
-                _refills[key] = Task.Run(() => RefillAsync(key, make, settings), CancellationToken.None);
+                return;
             }
+
+            var now = timeProvider.GetUtcNow();
+            if (now - _windowStart >= s_budgetWindow)
+            {
+                _windowStart = now;
+                _windowRecords = 0;
+            }
+
+            var count = Math.Min(settings.RefillRecords, settings.MaxRefillRecordsPerMinute - _windowRecords);
+            if (_refills.Count >= settings.MaxConcurrentRefills)
+            {
+                skipped = "busy";
+            }
+            else if (count <= 0)
+            {
+                skipped = "budget";
+            }
+            else
+            {
+                _windowRecords += count;
+                // Not awaited: the request goes on while the pool fills.
+                _refills[key] = Task.Run(() => RefillAsync(key, count, make, settings), CancellationToken.None);
+            }
+        }
+
+        metrics.PoolRefill(skipped is null ? "started" : $"skipped_{skipped}");
+        if (skipped is not null)
+        {
+            LogRefillSkipped(key, skipped == "busy"
+                ? $"Pool:MaxConcurrentRefills ({settings.MaxConcurrentRefills}) refills are running"
+                : $"Pool:MaxRefillRecordsPerMinute ({settings.MaxRefillRecordsPerMinute}) records were asked for this minute");
         }
     }
 
-    private async Task RefillAsync(string key, Func<int, CancellationToken, Task<IReadOnlyList<DataRecord>>> make, PoolOptions settings)
+    private async Task RefillAsync(string key, int count, Func<int, CancellationToken, Task<IReadOnlyList<DataRecord>>> make, PoolOptions settings)
     {
         try
         {
-            var records = await make(settings.RefillRecords, _stopping.Token);
+            var records = await make(count, _stopping.Token);
             if (records.Count > 0)
             {
                 var size = await store.AddAsync(key, records, settings.MaxSize, _stopping.Token);
@@ -68,6 +112,13 @@ public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions>
         {
             // A refill is a bonus: its failure costs the next request a model call, nothing more.
             LogRefillFailed(ex, key);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _refills.Remove(key);
+            }
         }
     }
 
@@ -82,4 +133,7 @@ public sealed partial class RecordPools(IRecordPool store, IOptions<PoolOptions>
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refilling record pool {Pool} failed")]
     private partial void LogRefillFailed(Exception exception, string pool);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Record pool {Pool} is low but was not refilled: {Reason}")]
+    private partial void LogRefillSkipped(string pool, string reason);
 }

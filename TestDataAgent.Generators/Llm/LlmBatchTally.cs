@@ -3,17 +3,30 @@ using TestDataAgent.Generators.Generation;
 namespace TestDataAgent.Generators.Llm;
 
 /// <summary>What the batches of one request came to, told to the response once at the end.</summary>
-internal sealed class LlmBatchTally(int pooled)
+/// <param name="pooled">Records drawn from a pool (written by a model earlier).</param>
+/// <param name="capped">Records past <c>Llm:MaxRecordsPerRequest</c>, never asked of a model.</param>
+/// <param name="settings">The settings the budgets came from, named in the warnings.</param>
+internal sealed class LlmBatchTally(int pooled, int capped, LlmOptions settings)
 {
     private readonly List<string> _failures = [];
     private readonly HashSet<string> _problems = new(StringComparer.Ordinal);
     private int _fromModel = pooled;
     private int _filled;
+    private int _overBudget;
 
     public void Add(LlmBatchOutcome outcome)
     {
         _fromModel += outcome.Records.Count;
-        _filled += outcome.Batch.Count - outcome.Records.Count;
+        var missing = outcome.Batch.Count - outcome.Records.Count;
+        if (outcome.OverBudget)
+        {
+            _overBudget += missing;
+        }
+        else
+        {
+            _filled += missing;
+        }
+
         if (outcome.Records.Count == 0 && outcome.Failures.Count > 0 && _failures.Count == 0)
         {
             _failures.AddRange(outcome.Failures);
@@ -22,8 +35,20 @@ internal sealed class LlmBatchTally(int pooled)
         _problems.UnionWith(outcome.Problems);
     }
 
-    public void Report(GenerationReport report, LlmRecordMerger merger, int total)
+    public void Report(GenerationReport report, LlmRecordMerger merger, int total, LlmSpending spending)
     {
+        if (capped > 0)
+        {
+            report.Warn($"llm: models write at most {settings.MaxRecordsPerRequest} records per request (Llm:MaxRecordsPerRequest); " +
+                $"the traditional generator made the last {capped} of {total}");
+        }
+
+        if (_overBudget > 0)
+        {
+            report.Warn($"llm: the request spent {spending.Tokens} tokens, reaching Llm:MaxTokensPerRequest ({spending.MaxTokens}); " +
+                $"the traditional generator made the {_overBudget} record(s) not yet asked for");
+        }
+
         if (_fromModel == 0 && total > 0)
         {
             report.ServedBy(GenerationPath.Traditional);
@@ -37,7 +62,7 @@ internal sealed class LlmBatchTally(int pooled)
         {
             report.Warn(_failures.Count > 0
                 ? $"llm: {_filled} of {total} records were made by the traditional generator after provider failures ({string.Join("; ", _failures)})"
-                : $"llm: the models returned {_fromModel} of {total} records after asking again; the traditional generator made the other {_filled}");
+                : $"llm: the models left out {_filled} of {total} records even after asking again; the traditional generator made them");
         }
 
         if (merger.ReplacedRecords > 0)

@@ -12,10 +12,12 @@ namespace TestDataAgent.Generators.Llm;
 /// <summary>
 /// Asks the configured providers in preference order for one prompt; the first that answers wins. Answers are kept by
 /// (provider, model, prompt, seed) so a repeated request replays them without calling the model. A provider whose
-/// circuit is open is skipped while another can be asked.
+/// circuit is open is skipped while another can be asked. Every real call takes a slot of the service-wide
+/// <see cref="LlmCallGate"/> first.
 /// </summary>
 public sealed partial class LlmCaller(
     LlmProviderSet providers,
+    LlmCallGate gate,
     HybridCache cache,
     IOptions<LlmOptions> options,
     TestDataMetrics metrics,
@@ -32,6 +34,7 @@ public sealed partial class LlmCaller(
     public async Task<LlmCallResult> AskAsync(LlmPrompt prompt, GenerationReport report, CancellationToken cancellationToken)
     {
         var failures = new List<string>();
+        using var slot = gate.Open();
         var open = providers.Providers.Where(p => !p.IsCircuitOpen).ToList();
         // Every circuit open: try them all anyway, one may have recovered.
         foreach (var provider in open.Count > 0 ? open : providers.Providers)
@@ -49,6 +52,7 @@ public sealed partial class LlmCaller(
                         called = true;
                         using (TestDataTracing.Resume(activity))
                         {
+                            await slot.AcquireAsync(token);
                             return await CallAsync(provider, prompt, token);
                         }
                     },
@@ -63,7 +67,14 @@ public sealed partial class LlmCaller(
 
                 report.UsedModel(provider.Label);
                 activity?.SetTag("testdata.replayed", !called);
-                return new LlmCallResult(answer.Text, failures);
+                return new LlmCallResult(answer.Text, failures, called ? answer.TotalTokens : 0);
+            }
+            catch (LlmCallGateTimeoutException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The service is at its limit of calls in flight: another provider would wait for the same slots.
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "busy");
+                failures.Add(ex.Message);
+                break;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -74,7 +85,7 @@ public sealed partial class LlmCaller(
             }
         }
 
-        return new LlmCallResult(null, failures);
+        return new LlmCallResult(null, failures, 0);
     }
 
     private async Task<LlmCachedAnswer> CallAsync(LlmProvider provider, LlmPrompt prompt, CancellationToken cancellationToken)

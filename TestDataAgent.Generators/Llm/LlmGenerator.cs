@@ -11,11 +11,12 @@ using TestDataAgent.Generators.Validation;
 namespace TestDataAgent.Generators.Llm;
 
 /// <summary>
-/// The LLM path: the request is split into batches that run in parallel (bounded, slowing down on 429), each asked of
-/// the providers in order; every record the models write is merged with the traditional record for its index, so it is
-/// valid, coherent and uniquely identified whatever the model wrote; missing records are asked for again and, at the
-/// end, made by the traditional generator. Records come out in index order, a batch as soon as it and those before it
-/// are done.
+/// The LLM path: the request is split into batches that run in parallel (bounded per request and across the service,
+/// slowing down on 429), each asked of the providers in order; every record the models write is merged with the
+/// traditional record for its index, so it is valid, coherent and uniquely identified whatever the model wrote; missing
+/// records are asked for again and, at the end, made by the traditional generator. A request asks models for at most
+/// <c>Llm:MaxRecordsPerRequest</c> records and spends at most about <c>Llm:MaxTokensPerRequest</c> tokens; the rest is
+/// traditional. Records come out in index order, a batch as soon as it and those before it are done.
 /// </summary>
 public sealed class LlmGenerator(
     LlmCaller caller,
@@ -27,6 +28,9 @@ public sealed class LlmGenerator(
     RecordPools pools,
     IOptions<LlmOptions> options) : IRecordGenerator
 {
+    // As the traditional generator: a long run of records made here gives the thread back now and then.
+    private const int TraditionalYieldEvery = 2048;
+
     public GenerationPath Path => GenerationPath.Llm;
 
     public Availability Availability => caller.IsConfigured ? Availability.Available : Availability.Unavailable("no LLM provider configured (ConnectionStrings:claude, vllm or ollama)");
@@ -99,9 +103,12 @@ public sealed class LlmGenerator(
         var settings = options.Value;
         var session = traditional.Begin(request);
         var merger = new LlmRecordMerger(request.Schema, validator, scorer);
-        var batches = LlmBatch.Plan(request, settings.BatchSize, pooled.Count);
+        // Records past Llm:MaxRecordsPerRequest are never asked of a model: they follow the batches, made traditionally.
+        var asked = Math.Min(request.Count - pooled.Count, settings.MaxRecordsPerRequest);
+        var batches = LlmBatch.Plan(request, LlmBatch.SizeFor(asked, settings), pooled.Count, asked);
         var limiter = new AdaptiveLimiter(settings.MaxConcurrency, throttle);
-        var tally = new LlmBatchTally(pooled.Count);
+        var spending = new LlmSpending(settings.MaxTokensPerRequest);
+        var tally = new LlmBatchTally(pooled.Count, request.Count - pooled.Count - asked, settings);
         for (var index = 0; index < pooled.Count; index++)
         {
             var scenario = LlmBatch.ScenarioAt(request, index);
@@ -120,7 +127,7 @@ public sealed class LlmGenerator(
                 // A bounded look-ahead: a long stream never has more than a few batches waiting to be sent.
                 while (next < batches.Count && window.Count < settings.MaxConcurrency * 2)
                 {
-                    window.Enqueue(RunBatchAsync(request, batches[next++], merger.ServiceFields, examples, limiter, report, settings, stop.Token));
+                    window.Enqueue(RunBatchAsync(request, batches[next++], merger.ServiceFields, examples, limiter, spending, report, settings, stop.Token));
                 }
 
                 var outcome = await window.Dequeue();
@@ -150,12 +157,25 @@ public sealed class LlmGenerator(
             }
         }
 
-        tally.Report(report, merger, request.Count);
+        var made = 0;
+        foreach (var (index, scenario) in LlmBatch.IndexesFrom(request, (long)pooled.Count + asked))
+        {
+            if (++made % TraditionalYieldEvery == 0)
+            {
+                // A long traditional tail (a 10M stream past the cap) gives the thread back now and then.
+                cancellationToken.ThrowIfCancellationRequested();
+                await Task.Yield();
+            }
+
+            yield return (session.Make(index, scenario), false);
+        }
+
+        tally.Report(report, merger, request.Count, spending);
     }
 
     private async Task<LlmBatchOutcome> RunBatchAsync(GenerationRequest request, LlmBatch batch, IReadOnlySet<string> serviceFields,
-        Func<LlmBatch, Task<IReadOnlyList<DataRecord>>> examplesFor, AdaptiveLimiter limiter, GenerationReport report, LlmOptions settings,
-        CancellationToken cancellationToken)
+        Func<LlmBatch, Task<IReadOnlyList<DataRecord>>> examplesFor, AdaptiveLimiter limiter, LlmSpending spending, GenerationReport report,
+        LlmOptions settings, CancellationToken cancellationToken)
     {
         await limiter.WaitAsync(cancellationToken);
         using var activity = TestDataTracing.Source.StartActivity("llm.batch");
@@ -170,10 +190,18 @@ public sealed class LlmGenerator(
             var texts = new HashSet<string>(StringComparer.Ordinal);
             var problems = new List<string>();
             IReadOnlyList<string> failures = [];
+            var overBudget = false;
             for (var attempt = 0; attempt <= settings.MaxAskAgain && records.Count < batch.Count; attempt++)
             {
+                if (spending.Exhausted)
+                {
+                    overBudget = true;
+                    break;
+                }
+
                 var prompt = prompts.Build(request, batch, batch.Count - records.Count, attempt, serviceFields, examples, settings.StructuredOutput);
                 var result = await caller.AskAsync(prompt, report, cancellationToken);
+                spending.Spend(result.Tokens);
                 if (result.Text is null)
                 {
                     failures = result.Failures;
@@ -204,12 +232,13 @@ public sealed class LlmGenerator(
 
             activity?.SetTag("testdata.records_from_model", records.Count);
             activity?.SetTag("testdata.problems", problems.Count);
+            activity?.SetTag("testdata.over_budget", overBudget);
             if (records.Count == 0 && failures.Count > 0)
             {
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "every provider failed");
             }
 
-            return new LlmBatchOutcome(batch, records, failures, problems);
+            return new LlmBatchOutcome(batch, records, failures, problems, overBudget);
         }
         finally
         {

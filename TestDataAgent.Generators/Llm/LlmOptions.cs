@@ -11,13 +11,65 @@ public sealed class LlmOptions
     [Required]
     public string[] Preference { get; set; } = ["claude", "vllm", "ollama"];
 
-    /// <summary>Most records asked of a model in one call: small answers are fast, parallel and cheap to redo.</summary>
+    /// <summary>
+    /// Most records asked of a model in one call: small answers are fast, parallel and cheap to redo. A request is spread
+    /// over <see cref="MaxConcurrency"/> calls (records per call = ceil(records / concurrency)) between
+    /// <see cref="MinBatchSize"/> and this, so 100 records at the defaults are 4 calls of 25, all in one round.
+    /// </summary>
     [Range(1, 200)]
-    public int BatchSize { get; set; } = 20;
+    public int BatchSize { get; set; } = 25;
+
+    /// <summary>
+    /// Fewest records a call is cut down to when a request is spread over its concurrency (every call repeats the whole
+    /// prompt, so a few records are not worth a call each); at most <see cref="BatchSize"/>.
+    /// </summary>
+    [Range(1, 200)]
+    public int MinBatchSize { get; set; } = 10;
 
     /// <summary>Most calls in flight for one request; halved while a provider answers 429, then grown back.</summary>
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// Most model calls in flight in the whole service, across requests, pool refills and providers; a call waits for a
+    /// free slot at most <see cref="TotalTimeoutSeconds"/>, then its batch is made by the traditional generator.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentCalls { get; set; } = 16;
+
+    /// <summary>
+    /// Most records one request (or one pool refill) asks models for; the rest of the request is made by the traditional
+    /// generator, and <c>warnings</c> says so. Records drawn from a pool are not asked for and do not count.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int MaxRecordsPerRequest { get; set; } = 1_000;
+
+    /// <summary>
+    /// Most tokens (input and output, as the providers report them) one request (or one pool refill) spends; once
+    /// reached no further call starts, and the records not yet asked for are made by the traditional generator, with a
+    /// warning. Calls already in flight finish, so a request may pass it by at most its concurrency's worth of calls.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxTokensPerRequest { get; set; } = 300_000;
+
+    /// <summary>Most characters of the caller's <c>context</c> in a prompt; the rest is cut off.</summary>
+    [Range(0, 100_000)]
+    public int MaxContextChars { get; set; } = 8_000;
+
+    /// <summary>
+    /// Most characters of any other caller-written text in a prompt — a scenario's name and description, each hint, the
+    /// schema's and each field's description, each override value — so none can crowd out the schema or fill every
+    /// call with the same megabyte; the rest is cut off.
+    /// </summary>
+    [Range(16, 100_000)]
+    public int MaxPromptTextChars { get; set; } = 1_000;
+
+    /// <summary>
+    /// Most characters of few-shot examples (hybrid path) in a prompt: whole examples while they fit, their long texts
+    /// first cut to <see cref="MaxPromptTextChars"/>.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxExamplesChars { get; set; } = 8_000;
 
     /// <summary>How many times a batch asks again for the records a model left out (too few, invalid JSON, duplicates).</summary>
     [Range(0, 10)]

@@ -46,21 +46,22 @@ internal static class SchemaPromptWriter
     public static bool IsServiceValue(FieldDefinition field) =>
         IdTemplate.IsTemplate(field.Format) || field.Kind is FieldKind.Date or FieldKind.DateTime;
 
-    public static string Describe(EntitySchema schema, IReadOnlySet<string> serviceFields)
+    /// <summary>The fields the model writes, compactly; descriptions cut to <paramref name="maxText"/> characters.</summary>
+    public static string Describe(EntitySchema schema, IReadOnlySet<string> serviceFields, int maxText)
     {
         var root = new JsonObject();
         foreach (var field in schema.Fields)
         {
             if (!serviceFields.Contains(field.Name))
             {
-                root[field.Name] = DescribeField(field);
+                root[field.Name] = DescribeField(field, maxText);
             }
         }
 
         return root.ToJsonString(s_compact);
     }
 
-    private static JsonObject DescribeField(FieldDefinition field)
+    private static JsonObject DescribeField(FieldDefinition field, int maxText)
     {
         var node = new JsonObject { ["type"] = FieldKindNames.ToName(field.Kind) };
         if (field.Required)
@@ -70,7 +71,7 @@ internal static class SchemaPromptWriter
 
         if (field.Description.Length > 0)
         {
-            node["description"] = field.Description;
+            node["description"] = PromptText.Cut(field.Description, maxText);
         }
 
         if (field.Values.Count > 0)
@@ -106,7 +107,7 @@ internal static class SchemaPromptWriter
             {
                 if (!IsServiceValue(child))
                 {
-                    nested[child.Name] = DescribeField(child);
+                    nested[child.Name] = DescribeField(child, maxText);
                 }
             }
 
@@ -115,16 +116,16 @@ internal static class SchemaPromptWriter
 
         if (field.Items is { } items)
         {
-            node["items"] = DescribeField(items);
+            node["items"] = DescribeField(items, maxText);
         }
 
         return node;
     }
 
     /// <summary>A JSON Schema of <c>{"records": [record, …]}</c> for structured output.</summary>
-    public static JsonElement JsonSchema(EntitySchema schema, IReadOnlySet<string> serviceFields)
+    public static JsonElement JsonSchema(EntitySchema schema, IReadOnlySet<string> serviceFields, int maxText)
     {
-        var record = ObjectSchema(schema.Fields.Where(f => !serviceFields.Contains(f.Name)));
+        var record = ObjectSchema(schema.Fields.Where(f => !serviceFields.Contains(f.Name)), maxText);
         var root = new JsonObject
         {
             ["type"] = "object",
@@ -134,7 +135,7 @@ internal static class SchemaPromptWriter
         return JsonSerializer.SerializeToElement(root, s_compact);
     }
 
-    private static JsonObject ObjectSchema(IEnumerable<FieldDefinition> fields)
+    private static JsonObject ObjectSchema(IEnumerable<FieldDefinition> fields, int maxText)
     {
         var properties = new JsonObject();
         var required = new JsonArray();
@@ -145,7 +146,7 @@ internal static class SchemaPromptWriter
                 continue;
             }
 
-            properties[field.Name] = FieldSchema(field);
+            properties[field.Name] = FieldSchema(field, maxText);
             if (field.Required)
             {
                 required.Add(field.Name);
@@ -155,18 +156,18 @@ internal static class SchemaPromptWriter
         return new JsonObject { ["type"] = "object", ["properties"] = properties, ["required"] = required };
     }
 
-    private static JsonObject FieldSchema(FieldDefinition field)
+    private static JsonObject FieldSchema(FieldDefinition field, int maxText)
     {
         JsonObject node = field.Kind switch
         {
             FieldKind.Integer => new JsonObject { ["type"] = "integer" },
             FieldKind.Float => new JsonObject { ["type"] = "number" },
             FieldKind.Boolean => new JsonObject { ["type"] = "boolean" },
-            FieldKind.Object => ObjectSchema(field.Fields),
+            FieldKind.Object => ObjectSchema(field.Fields, maxText),
             FieldKind.Array => new JsonObject
             {
                 ["type"] = "array",
-                ["items"] = field.Items is { } items ? FieldSchema(items) : new JsonObject { ["type"] = "string" },
+                ["items"] = field.Items is { } items ? FieldSchema(items, maxText) : new JsonObject { ["type"] = "string" },
             },
             _ => new JsonObject { ["type"] = "string" },
         };
@@ -194,7 +195,7 @@ internal static class SchemaPromptWriter
 
         if (field.Description.Length > 0)
         {
-            node["description"] = field.Description;
+            node["description"] = PromptText.Cut(field.Description, maxText);
         }
 
         return node;

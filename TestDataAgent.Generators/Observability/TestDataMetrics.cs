@@ -23,6 +23,7 @@ public sealed class TestDataMetrics
     private readonly Counter<long> _llmTokens;
     private readonly Counter<long> _fallbacks;
     private readonly Counter<long> _poolRecords;
+    private readonly Counter<long> _poolRefills;
 
     public TestDataMetrics(IMeterFactory meterFactory)
     {
@@ -38,6 +39,8 @@ public sealed class TestDataMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0] });
         _llmTokens = meter.CreateCounter<long>("testdata_llm_tokens", description: "Tokens used by LLM calls, by model");
         _poolRecords = meter.CreateCounter<long>("testdata_pool_records", description: "Records drawn from or refilled into record pools, by result (drawn, refilled)");
+        _poolRefills = meter.CreateCounter<long>("testdata_pool_refills",
+            description: "Background refills of low record pools, by result (started, skipped_busy, skipped_budget)");
         _fallbacks = meter.CreateCounter<long>("testdata_fallbacks", description: "Requests served by another path than the router chose, by from and to");
     }
 
@@ -74,6 +77,8 @@ public sealed class TestDataMetrics
             _poolRecords.Add(count, new KeyValuePair<string, object?>("result", result));
         }
     }
+
+    public void PoolRefill(string result) => _poolRefills.Add(1, new KeyValuePair<string, object?>("result", result));
 
     public void Fallback(string from, string to) => _fallbacks.Add(1, new("from", from), new("to", to));
 }

@@ -22,7 +22,8 @@ public sealed class LlmFaultTests
         Assert.Equal("llm", served.Metadata.GenerationPath);
         Assert.Equal("vllm/stand-in-model", served.Metadata.LlmModel);
         Assert.True(claude.Calls.Count >= 2, "claude was retried before the next provider was asked");
-        Assert.Single(vllm.Calls);
+        // Two batches of Llm:MinBatchSize (10), each asked of claude first, then of vllm.
+        Assert.Equal(2, vllm.Calls.Count);
         // Four failed attempts in a row open claude's circuit; the gauge says so.
         var metrics = await api.Http.GetStringAsync("/metrics");
         Assert.Matches("testdata_llm_circuit_open\\{[^}]*provider=\"claude\"\\} 1", metrics);

@@ -29,7 +29,8 @@ public sealed class LlmPathTests
         Assert.Equal(45, response.RecordCount);
         Assert.Equal("llm", response.Metadata.GenerationPath);
         Assert.Equal($"{provider}/stand-in-model", response.Metadata.LlmModel);
-        Assert.Equal(3, model.Calls.Count);
+        // 45 records spread over Llm:MaxConcurrency (4) calls: 12, 12, 12, 9.
+        Assert.Equal(4, model.Calls.Count);
         // Structured output, in each provider's own way.
         var body = model.Calls[0].Body;
         var format = provider switch
@@ -39,7 +40,7 @@ public sealed class LlmPathTests
             _ => body["format"]?["type"]?.GetValue<string>() is "object" ? "json_schema" : null,
         };
         Assert.Equal("json_schema", format);
-        Assert.Equal(3 * 150, response.Metadata.LlmTokensUsed);
+        Assert.Equal(4 * 150, response.Metadata.LlmTokensUsed);
         Assert.Equal(1.0, response.Metadata.CoherenceScore, 3);
         var records = Parse(response.Data);
         Assert.Equal(45, records.Count);
@@ -63,7 +64,8 @@ public sealed class LlmPathTests
         Assert.True(response.Success, response.Error);
         Assert.All(model.Calls, call => Assert.True(call.Streamed));
         Assert.Equal(25, response.RecordCount);
-        Assert.Equal(2 * 150, response.Metadata.LlmTokensUsed);
+        // 10, 10 and 5 records: a call asks for at least Llm:MinBatchSize (10).
+        Assert.Equal(3 * 150, response.Metadata.LlmTokensUsed);
         Assert.All(Parse(response.Data), r => Assert.StartsWith("Stand-in review", r["body"]!.GetValue<string>(), StringComparison.Ordinal));
         await AssertValidAsync(api, "review", response.Data);
     }
@@ -88,14 +90,14 @@ public sealed class LlmPathTests
         var trace = stopped.Where(a => a.TraceId == root.TraceId).ToList();
         var generate = trace.Single(a => a.OperationName == "generate");
         var batches = trace.Where(a => a.OperationName == "llm.batch").ToList();
-        Assert.Equal(2, batches.Count);
+        Assert.Equal(3, batches.Count);
         Assert.All(batches, b => Assert.Equal(generate.SpanId, b.ParentSpanId));
         var asks = trace.Where(a => a.OperationName == "llm.ask").ToList();
-        Assert.Equal(2, asks.Count);
+        Assert.Equal(3, asks.Count);
         Assert.All(asks, a => Assert.Contains(batches, b => b.SpanId == a.ParentSpanId));
         // Microsoft.Extensions.AI's OpenTelemetry chat client: one span per model call, under its ask.
         var chats = trace.Where(a => a.Source.Name == "TestDataAgent.Llm").ToList();
-        Assert.Equal(2, chats.Count);
+        Assert.Equal(3, chats.Count);
         Assert.All(chats, c => Assert.Contains(asks, a => a.SpanId == c.ParentSpanId));
         Assert.All(chats, c => Assert.Equal("stand-in-model", c.GetTagItem("gen_ai.request.model")));
     }
@@ -244,7 +246,8 @@ public sealed class LlmPathTests
 
         Assert.True(chunks[^1].IsFinal);
         var sizes = chunks.Where(c => !c.IsFinal).Select(c => JsonNode.Parse(c.Data)!.AsArray().Count).ToList();
-        Assert.Equal([20, 20, 10], sizes);
+        // One chunk a batch: 50 records over Llm:MaxConcurrency (4) calls.
+        Assert.Equal([13, 13, 13, 11], sizes);
         Assert.All(chunks.Where(c => !c.IsFinal), c => Assert.Contains("Stand-in review", c.Data, StringComparison.Ordinal));
     }
 }

@@ -20,6 +20,8 @@ public sealed partial class LlmStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<StandInCall> _calls = new();
     private int _callCount;
+    private int _inFlight;
+    private int _peakInFlight;
 
     private LlmStandIn(WebApplication app, int port)
     {
@@ -35,6 +37,12 @@ public sealed partial class LlmStandIn : IAsyncDisposable
     public Func<StandInCall, StandInReply> Script { get; set; } = call => StandInReply.Json(StandInRecords.Reviews(call.RequestedCount, call.Number));
 
     public IReadOnlyList<StandInCall> Calls => [.. _calls];
+
+    /// <summary>Chat calls being answered now (received, reply not yet written).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The most chat calls that were being answered at the same time.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
 
     /// <summary>Tokens the stand-in reports for each answer: input and output.</summary>
     public (int Input, int Output) Usage { get; set; } = (100, 50);
@@ -57,6 +65,24 @@ public sealed partial class LlmStandIn : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context, StandInApi api)
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var peak = Volatile.Read(ref _peakInFlight); now > peak; peak = Volatile.Read(ref _peakInFlight))
+        {
+            Interlocked.CompareExchange(ref _peakInFlight, now, peak);
+        }
+
+        try
+        {
+            await AnswerAsync(context, api);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, StandInApi api)
     {
         var body = await JsonNode.ParseAsync(context.Request.Body) ?? new JsonObject();
         var prompt = string.Join("\n", Texts(body, api));
