@@ -57,7 +57,8 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
         var hints = HintNames.Normalise(input.Hints);
         foreach (var hint in hints.Where(h => !HintNames.Known.Contains(h)))
         {
-            warnings.Add($"hint '{hint}' is not understood by any available path; it was ignored");
+            // The caller's text is echoed cut, so a huge hint never makes a huge warning.
+            warnings.Add($"hint '{(hint.Length > 64 ? hint[..64] + "…" : hint)}' is not understood by any available path; it was ignored");
         }
 
         return new GenerationRequest
