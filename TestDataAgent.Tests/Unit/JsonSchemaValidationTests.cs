@@ -180,6 +180,18 @@ public sealed class JsonSchemaValidationTests
     }
 
     [Fact]
+    public void ASchemaWithMoreRegularExpressionsThanTheLimitIsRefusedBeforeItIsBuilt()
+    {
+        var properties = string.Join(",", Enumerable.Range(0, 501).Select(i => $$"""
+            "p{{i}}":{"type":"string","pattern":"^x{{i}}$"}
+            """));
+
+        var error = Assert.Throws<InvalidRequestException>(() => Check("""{"type":"object","properties":{""" + properties + "}}", "[{}]"));
+
+        Assert.Contains("Validation:JsonSchemaMaxPatterns", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DefinitionsThatEachUseTheNextTwiceAreRefusedUpFront()
     {
         // 2^25 evaluations if it were run, 51 hops deep (within the depth limit).
