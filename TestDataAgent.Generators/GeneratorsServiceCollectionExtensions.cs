@@ -34,6 +34,8 @@ public static class GeneratorsServiceCollectionExtensions
         services.TryAddSingleton<IntelligenceRouter>();
         services.TryAddSingleton<RecordValidator>();
         services.TryAddSingleton<CoherenceScorer>();
+        services.AddOptions<ValidationOptions>();
+        services.TryAddSingleton<JsonSchemaValidator>();
         services.TryAddSingleton<DataValidationService>();
         services.TryAddSingleton<TraditionalGenerator>();
         services.AddSingleton<IRecordGenerator>(sp => sp.GetRequiredService<TraditionalGenerator>());

@@ -1,4 +1,5 @@
 using TestDataAgent.Generators;
+using TestDataAgent.Generators.Validation;
 
 namespace TestDataAgent.Api.Composition;
 
@@ -7,7 +8,8 @@ public static class GenerationExtensions
     /// <summary>
     /// The domain: schemas (built-ins plus <c>Schemas:Directory</c>), request validation, the router, the traditional,
     /// LLM and hybrid generators, validation, coherence and output, with <see cref="GenerationOptions"/> bound from
-    /// <c>Generation</c> and validated at start. The original's <c>MAX_SYNC_RECORDS</c> still works.
+    /// <c>Generation</c> and <see cref="ValidationOptions"/> (the limits on JSON Schemas <c>ValidateData</c> evaluates) from
+    /// <c>Validation</c>, both validated at start. The original's <c>MAX_SYNC_RECORDS</c> still works.
     /// </summary>
     public static IHostApplicationBuilder AddGeneration(this IHostApplicationBuilder builder)
     {
@@ -20,6 +22,10 @@ public static class GenerationExtensions
                     options.MaxSyncRecords = maxSync;
                 }
             })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ValidationOptions>()
+            .BindConfiguration(ValidationOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddTestDataGenerators(builder.Configuration["Schemas:Directory"]);

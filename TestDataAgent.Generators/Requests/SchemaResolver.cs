@@ -11,8 +11,75 @@ public sealed class SchemaResolver(ISchemaRegistry registry)
     /// <summary>
     /// The schema a request names, by one precedence: <c>inline_schema</c>, <c>custom_schema</c>, <c>schema.fields</c>,
     /// <c>schema.predefined_schema</c>, <c>entity</c>. Two of the first four at once contradict each other and are refused.
+    /// <c>inline_schema</c> and <c>custom_schema</c> may each be in our format or JSON Schema (<see cref="SchemaFormatDetector"/>).
     /// </summary>
     public EntitySchema Resolve(string entity, string domain, string inlineSchema, string customSchema, IReadOnlyList<FieldSpecInput> schemaFields, string predefinedSchema, List<string> warnings)
+    {
+        EnsureOneSource(inlineSchema, customSchema, schemaFields, predefinedSchema);
+        if (schemaFields.Count > 0)
+        {
+            return SchemaFieldsConverter.Convert(entity, domain, schemaFields, warnings);
+        }
+
+        if (Document(inlineSchema, customSchema) is { } document)
+        {
+            return document.Format == SchemaDocumentFormat.JsonSchema ? ConvertJsonSchema(document, entity) : ParseOwn(document, entity);
+        }
+
+        if (predefinedSchema.Length > 0)
+        {
+            return registry.TryGet(predefinedSchema, out var predefined)
+                ? predefined
+                : throw new InvalidRequestException("schema.predefined_schema", $"schema.predefined_schema '{predefinedSchema}' is not a known schema; GetSchemas lists them");
+        }
+
+        if (entity.Length == 0)
+        {
+            throw new InvalidRequestException("entity", "entity is required (or send inline_schema)");
+        }
+
+        return registry.TryGet(entity, out var schema)
+            ? schema
+            : throw new InvalidRequestException("entity", $"entity '{entity}' is not a known schema; GetSchemas lists them");
+    }
+
+    /// <summary>
+    /// The request's own schema document (<c>inline_schema</c>, else <c>custom_schema</c>) and the format it is written in,
+    /// or <see langword="null"/> when the request sends neither.
+    /// </summary>
+    public static SchemaDocument? Document(string inlineSchema, string customSchema)
+    {
+        var (field, text) = inlineSchema.Length > 0 ? ("inline_schema", inlineSchema) : ("custom_schema", customSchema);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new SchemaDocument(field, text, SchemaFormatDetector.Detect(text));
+        }
+        catch (SchemaFormatException ex)
+        {
+            throw new InvalidRequestException(field, $"{field} {ex.Message}");
+        }
+    }
+
+    /// <summary>Converts a JSON Schema document for generation; keywords the generator cannot honour are refused, named.</summary>
+    public static EntitySchema ConvertJsonSchema(SchemaDocument document, string entity)
+    {
+        try
+        {
+            return JsonSchemaConverter.Convert(document.Text, entity);
+        }
+        catch (SchemaFormatException ex)
+        {
+            throw new InvalidRequestException(At(document.Field, ex.Path), $"{document.Field} is not a usable JSON Schema: {ex.Message}");
+        }
+    }
+
+    /// <summary>Refuses two schema sources at once, naming the second.</summary>
+    public static void EnsureOneSource(string inlineSchema, string customSchema, IReadOnlyList<FieldSpecInput> schemaFields, string predefinedSchema)
     {
         var sources = new[] { ("inline_schema", inlineSchema.Length > 0), ("custom_schema", customSchema.Length > 0), ("schema.fields", schemaFields.Count > 0), ("schema.predefined_schema", predefinedSchema.Length > 0) }
             .Where(s => s.Item2).Select(s => s.Item1).ToList();
@@ -20,54 +87,20 @@ public sealed class SchemaResolver(ISchemaRegistry registry)
         {
             throw new InvalidRequestException(sources[1], $"{string.Join(" and ", sources)} were both sent; send one schema source (entity may name it)");
         }
-
-        var input = new GenerationRequestInput { Entity = entity, Domain = domain, InlineSchema = inlineSchema, CustomSchema = customSchema, PredefinedSchema = predefinedSchema };
-        if (schemaFields.Count > 0)
-        {
-            return SchemaFieldsConverter.Convert(entity, domain, schemaFields, warnings);
-        }
-
-        if (input.InlineSchema.Length > 0)
-        {
-            try
-            {
-                var inline = SchemaParser.Parse(input.InlineSchema);
-                return input.Entity.Length > 0 && input.Entity != inline.Name ? inline with { Name = input.Entity } : inline;
-            }
-            catch (SchemaFormatException ex)
-            {
-                var where = ex.Path.Length == 0 ? "inline_schema" : $"inline_schema.{ex.Path}";
-                throw new InvalidRequestException(where, $"inline_schema is not a usable schema: {ex.Message}");
-            }
-        }
-
-        if (input.CustomSchema.Length > 0)
-        {
-            try
-            {
-                return JsonSchemaConverter.Convert(input.CustomSchema, input.Entity);
-            }
-            catch (SchemaFormatException ex)
-            {
-                var where = ex.Path.Length == 0 ? "custom_schema" : $"custom_schema.{ex.Path}";
-                throw new InvalidRequestException(where, $"custom_schema is not a usable JSON Schema: {ex.Message}");
-            }
-        }
-
-        if (input.PredefinedSchema.Length > 0)
-        {
-            return registry.TryGet(input.PredefinedSchema, out var predefined)
-                ? predefined
-                : throw new InvalidRequestException("schema.predefined_schema", $"schema.predefined_schema '{input.PredefinedSchema}' is not a known schema; GetSchemas lists them");
-        }
-
-        if (input.Entity.Length == 0)
-        {
-            throw new InvalidRequestException("entity", "entity is required (or send inline_schema)");
-        }
-
-        return registry.TryGet(input.Entity, out var schema)
-            ? schema
-            : throw new InvalidRequestException("entity", $"entity '{input.Entity}' is not a known schema; GetSchemas lists them");
     }
+
+    private static EntitySchema ParseOwn(SchemaDocument document, string entity)
+    {
+        try
+        {
+            var own = SchemaParser.Parse(document.Text);
+            return entity.Length > 0 && entity != own.Name ? own with { Name = entity } : own;
+        }
+        catch (SchemaFormatException ex)
+        {
+            throw new InvalidRequestException(At(document.Field, ex.Path), $"{document.Field} is not a usable schema: {ex.Message}");
+        }
+    }
+
+    private static string At(string field, string path) => path.Length == 0 ? field : $"{field}.{path}";
 }

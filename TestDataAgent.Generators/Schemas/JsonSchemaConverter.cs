@@ -91,7 +91,9 @@ public static class JsonSchemaConverter
             JsonSchemaReferences.RejectUnsupported(schema, location);
         }
 
-        if (TypeOf(schema, location).Name != "object")
+        // A root without "type" that lists properties describes an object (the original's UI sends such schemas).
+        var rootType = TypeOf(schema, location).Name ?? (schema.TryGetProperty("properties", out _) ? "object" : null);
+        if (rootType != "object")
         {
             throw new SchemaFormatException(At(location, "type"), "the root must have \"type\": \"object\"; a record is an object");
         }

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
+using System.Text.RegularExpressions;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Requests;
@@ -12,40 +8,78 @@ namespace TestDataAgent.Generators.Validation;
 
 /// <summary>
 /// Checks records a caller sends (a JSON array, NDJSON or CSV) with the same validators the generators use: schema,
-/// constraints (already folded into the schema) and coherence rules. Records are parsed one at a time.
+/// constraints (already folded into the schema) and coherence rules. Records are parsed one at a time. A JSON Schema
+/// source is checked by the specification instead (<see cref="JsonSchemaValidator"/>).
 /// </summary>
-public sealed class DataValidationService(RecordValidator validator, CoherenceScorer scorer)
+public sealed class DataValidationService(RecordValidator validator, CoherenceScorer scorer, JsonSchemaValidator jsonSchemas)
 {
     /// <summary>Most violations listed in one report; the counts include the rest.</summary>
     public const int MaxReportedViolations = 10_000;
 
+    private static readonly Regex s_itemIndex = new(@"\[\d+\]", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+
+    // The rules a constraint adds to a field; the JSON Schema itself reports the rest.
+    private static readonly HashSet<string> s_constraintRules = new(StringComparer.Ordinal) { "min", "max", "enum", "regex", "min_length", "max_length", "format" };
+
     /// <exception cref="InvalidDataException">The data cannot be parsed in the given format.</exception>
-    public ValidationReport Validate(string data, DataFormat format, EntitySchema schema)
+    public ValidationReport Validate(string data, DataFormat format, EntitySchema schema) => Tally(
+        RecordReader.Read(data, format, name => schema.FindField(name)?.Kind ?? FieldKind.String),
+        (record, index) =>
+        {
+            var found = new List<RuleViolation>(validator.Validate(record, schema, index));
+            foreach (var name in record.Keys)
+            {
+                if (!IsGeneratorField(name) && schema.FindField(name) is null)
+                {
+                    found.Add(new RuleViolation(index, name, "unknown_field", $"{name} is not a field of {schema.Name}"));
+                }
+            }
+
+            CheckDerivations(record, schema, index, found);
+            return found;
+        },
+        record => scorer.Score(record, schema));
+
+    /// <summary>
+    /// Checks each record against a JSON Schema by the specification (every keyword, formats asserted, rules named by
+    /// keyword). Where the generator can also read the schema (<paramref name="readable"/>), the request's constraints
+    /// on <paramref name="constrainedFields"/> and its coherence rules are checked too.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The data cannot be parsed in the given format.</exception>
+    /// <exception cref="Requests.InvalidRequestException">The schema is not usable or breaks a limit of <see cref="ValidationOptions"/>.</exception>
+    public ValidationReport Validate(string data, DataFormat format, SchemaDocument document, EntitySchema? readable, IReadOnlyCollection<string> constrainedFields) =>
+        LargeStack.Run(() =>
+        {
+            var schema = jsonSchemas.Compile(document);
+            return Tally(RecordReader.Read(data, format, schema.KindOf), (record, index) =>
+            {
+                var found = new List<RuleViolation>(schema.Validate(record, index));
+                if (readable is not null)
+                {
+                    if (constrainedFields.Count > 0)
+                    {
+                        found.AddRange(validator.Validate(record, readable, index).Where(v => s_constraintRules.Contains(v.Rule)
+                            && constrainedFields.Contains(s_itemIndex.Replace(v.Field, ""))
+                            && !found.Any(f => f.Field == v.Field && f.Rule == v.Rule)));
+                    }
+
+                    CheckDerivations(record, readable, index, found);
+                }
+
+                return found;
+            }, record => readable is null ? 1.0 : scorer.Score(record, readable));
+        });
+
+    private static ValidationReport Tally(IEnumerable<DataRecord> records, Func<DataRecord, long, List<RuleViolation>> check, Func<DataRecord, double> coherenceOf)
     {
         var violations = new List<RuleViolation>();
         var count = 0;
         var invalid = 0;
         var coherence = 0.0;
-        foreach (var record in Parse(data, format, schema))
+        foreach (var record in records)
         {
-            var found = new List<RuleViolation>(validator.Validate(record, schema, count));
-            foreach (var name in record.Keys)
-            {
-                if (name is not (DataRecord.IndexField or DataRecord.ScenarioField or Rag.RagGenerator.PatternField) && schema.FindField(name) is null)
-                {
-                    found.Add(new RuleViolation(count, name, "unknown_field", $"{name} is not a field of {schema.Name}"));
-                }
-            }
-
-            foreach (var rule in schema.Derivations)
-            {
-                if (CoherenceScorer.Check(record, rule) == false)
-                {
-                    found.Add(new RuleViolation(count, rule.Target, $"coherence:{rule.Target}", $"{rule.Target} breaks the rule {Describe(rule)}"));
-                }
-            }
-
-            coherence += scorer.Score(record, schema);
+            var found = check(record, count);
+            coherence += coherenceOf(record);
             invalid += found.Count > 0 ? 1 : 0;
             violations.AddRange(found.Take(MaxReportedViolations - violations.Count));
             count++;
@@ -54,171 +88,18 @@ public sealed class DataValidationService(RecordValidator validator, CoherenceSc
         return new ValidationReport(count, invalid, violations, count == 0 ? 0 : coherence / count);
     }
 
-    private static IEnumerable<DataRecord> Parse(string data, DataFormat format, EntitySchema schema) => format switch
+    private static void CheckDerivations(DataRecord record, EntitySchema schema, long index, List<RuleViolation> found)
     {
-        DataFormat.Json => ParseJsonArray(data),
-        DataFormat.Ndjson => ParseNdjson(data),
-        DataFormat.Csv => ParseCsv(data, schema),
-        _ => throw new InvalidDataException($"format {format} cannot be validated; send JSON, NDJSON or CSV"),
-    };
-
-    private static IEnumerable<DataRecord> ParseJsonArray(string data)
-    {
-        var bytes = Encoding.UTF8.GetBytes(data);
-        var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 64 });
-        var offset = 0;
-        var started = false;
-        while (true)
+        foreach (var rule in schema.Derivations)
         {
-            DataRecord? record;
-            (record, offset, state, var done) = NextElement(bytes, offset, state, ref started);
-            if (done)
+            if (CoherenceScorer.Check(record, rule) == false)
             {
-                yield break;
+                found.Add(new RuleViolation(index, rule.Target, $"coherence:{rule.Target}", $"{rule.Target} breaks the rule {Describe(rule)}"));
             }
-
-            yield return record!;
         }
     }
 
-    private static (DataRecord? Record, int Offset, JsonReaderState State, bool Done) NextElement(byte[] bytes, int offset, JsonReaderState state, ref bool started)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(bytes.AsSpan(offset), isFinalBlock: true, state);
-            if (!started)
-            {
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
-                {
-                    throw new InvalidDataException("data must be a JSON array of records");
-                }
-
-                started = true;
-            }
-
-            if (!reader.Read())
-            {
-                throw new InvalidDataException("data ends before its closing ']'");
-            }
-
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return (null, offset, reader.CurrentState, true);
-            }
-
-            using var element = JsonDocument.ParseValue(ref reader);
-            var record = element.RootElement.ValueKind == JsonValueKind.Object
-                ? JsonValues.ToRecord(element.RootElement)
-                : throw new InvalidDataException("every item of the data array must be a JSON object");
-            return (record, offset + (int)reader.BytesConsumed, reader.CurrentState, false);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"data is not valid JSON: {ex.Message}");
-        }
-    }
-
-    private static IEnumerable<DataRecord> ParseNdjson(string data)
-    {
-        var line = 0;
-        using var lines = new StringReader(data);
-        while (lines.ReadLine() is { } text)
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            DataRecord record;
-            try
-            {
-                using var document = JsonDocument.Parse(text);
-                record = document.RootElement.ValueKind == JsonValueKind.Object
-                    ? JsonValues.ToRecord(document.RootElement)
-                    : throw new InvalidDataException($"line {line} is not a JSON object");
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"line {line} is not valid JSON: {ex.Message}");
-            }
-
-            yield return record;
-        }
-    }
-
-    private static IEnumerable<DataRecord> ParseCsv(string data, EntitySchema schema)
-    {
-        using var csv = new CsvReader(new StringReader(data), new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
-        string[] header;
-        try
-        {
-            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } names)
-            {
-                throw new InvalidDataException("CSV data needs a header row");
-            }
-
-            header = names;
-        }
-        catch (CsvHelperException ex)
-        {
-            throw new InvalidDataException($"data is not valid CSV: {ex.Message}");
-        }
-
-        while (Next(csv))
-        {
-            var record = new DataRecord(header.Length);
-            for (var i = 0; i < header.Length; i++)
-            {
-                var cell = csv.GetField(i) ?? "";
-                if (cell.Length > 0)
-                {
-                    record[header[i]] = FromCell(cell, header[i] == DataRecord.IndexField ? FieldKind.Integer : schema.FindField(header[i])?.Kind ?? FieldKind.String);
-                }
-            }
-
-            yield return record;
-        }
-    }
-
-    private static bool Next(CsvReader csv)
-    {
-        try
-        {
-            return csv.Read();
-        }
-        catch (CsvHelperException ex)
-        {
-            throw new InvalidDataException($"data is not valid CSV: {ex.Message}");
-        }
-    }
-
-    /// <summary>A CSV cell in its field's type; a cell that does not parse stays text, so validation reports its type.</summary>
-    private static object? FromCell(string cell, FieldKind kind)
-    {
-        switch (kind)
-        {
-            case FieldKind.Integer when long.TryParse(cell, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l):
-                return l;
-            case FieldKind.Float when decimal.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var d):
-                return d;
-            case FieldKind.Boolean when bool.TryParse(cell, out var b):
-                return b;
-            case FieldKind.Object or FieldKind.Array:
-                try
-                {
-                    using var document = JsonDocument.Parse(cell);
-                    return JsonValues.ToValue(document.RootElement);
-                }
-                catch (JsonException)
-                {
-                    return cell;
-                }
-
-            default:
-                return cell;
-        }
-    }
+    private static bool IsGeneratorField(string name) => name is DataRecord.IndexField or DataRecord.ScenarioField or Rag.RagGenerator.PatternField;
 
     private static string Describe(DerivationRule rule) => rule switch
     {
