@@ -7,7 +7,8 @@ public static class GenerationExtensions
     /// <summary>
     /// The domain: schemas (built-ins plus <c>Schemas:Directory</c>), request validation, the router, the traditional,
     /// LLM and hybrid generators, validation, coherence and output, with <see cref="GenerationOptions"/> bound from
-    /// <c>Generation</c> and validated at start. The original's <c>MAX_SYNC_RECORDS</c> still works.
+    /// <c>Generation</c> and <see cref="PatternOptions"/> from <c>Generation:Patterns</c>, validated at start. The
+    /// original's <c>MAX_SYNC_RECORDS</c> still works.
     /// </summary>
     public static IHostApplicationBuilder AddGeneration(this IHostApplicationBuilder builder)
     {
@@ -22,6 +23,11 @@ public static class GenerationExtensions
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<PatternOptions>()
+            .BindConfiguration(PatternOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<PatternLimitsInstaller>();
         builder.Services.AddTestDataGenerators(builder.Configuration["Schemas:Directory"]);
         return builder;
     }
