@@ -97,7 +97,7 @@ public sealed class LlmGenerator(
         Func<LlmBatch, Task<IReadOnlyList<DataRecord>>> examples, IReadOnlyList<DataRecord> pooled, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var session = traditional.Begin(request);
+        var session = traditional.Begin(request, cancellationToken);
         var merger = new LlmRecordMerger(request.Schema, validator, scorer);
         var batches = LlmBatch.Plan(request, settings.BatchSize, pooled.Count);
         var limiter = new AdaptiveLimiter(settings.MaxConcurrency, throttle);
