@@ -8,8 +8,9 @@ public static class GenerationExtensions
     /// <summary>
     /// The domain: schemas (built-ins plus <c>Schemas:Directory</c>), request validation, the router, the traditional,
     /// LLM and hybrid generators, validation, coherence and output, with <see cref="GenerationOptions"/> bound from
-    /// <c>Generation</c> and <see cref="ValidationOptions"/> (the limits on JSON Schemas <c>ValidateData</c> evaluates) from
-    /// <c>Validation</c>, both validated at start. The original's <c>MAX_SYNC_RECORDS</c> still works.
+    /// <c>Generation</c>, <see cref="PatternOptions"/> from <c>Generation:Patterns</c> and <see cref="ValidationOptions"/>
+    /// (the limits on JSON Schemas <c>ValidateData</c> evaluates) from <c>Validation</c>, all validated at start. The
+    /// original's <c>MAX_SYNC_RECORDS</c> still works.
     /// </summary>
     public static IHostApplicationBuilder AddGeneration(this IHostApplicationBuilder builder)
     {
@@ -28,6 +29,11 @@ public static class GenerationExtensions
             .BindConfiguration(ValidationOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<PatternOptions>()
+            .BindConfiguration(PatternOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<PatternLimitsInstaller>();
         builder.Services.AddTestDataGenerators(builder.Configuration["Schemas:Directory"]);
         return builder;
     }

@@ -12,7 +12,8 @@ public static class PatternStoreExtensions
     /// <summary>
     /// The RAG path and where its patterns live (options from <c>Rag</c>, validated at start): Weaviate when
     /// <c>ConnectionStrings:weaviate</c> is set, else the embedded store under <c>Rag:DataDirectory</c>; embeddings from
-    /// all-MiniLM-L6-v2 in process; the seed corpus loaded in the background; the <c>vector_store</c> health component.
+    /// all-MiniLM-L6-v2 in process; the seed corpus loaded in the background; the <c>vector_store</c> health component
+    /// (degraded when the embedded store's disk has less than <c>Rag:Embedded:MinFreeDiskBytes</c> free).
     /// </summary>
     public static IHostApplicationBuilder AddPatternStore(this IHostApplicationBuilder builder)
     {
@@ -29,6 +30,11 @@ public static class PatternStoreExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<EmbeddedStoreOptions>()
+            .BindConfiguration(EmbeddedStoreOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ResourceNames.Weaviate)))
         {
@@ -37,8 +43,10 @@ public static class PatternStoreExtensions
         }
         else
         {
-            builder.Services.AddSingleton<IPatternCollections>(sp =>
-                new EmbeddedPatternCollections(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RagOptions>>().Value.DataDirectory));
+            builder.Services.AddSingleton<IPatternCollections>(sp => new EmbeddedPatternCollections(
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RagOptions>>().Value.DataDirectory,
+                sp.GetRequiredService<ILoggerFactory>(),
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmbeddedStoreOptions>>().Value));
         }
 
         builder.Services.AddTestDataRag();

@@ -101,7 +101,7 @@ public sealed class LlmGenerator(
         Func<LlmBatch, Task<IReadOnlyList<DataRecord>>> examples, IReadOnlyList<DataRecord> pooled, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var session = traditional.Begin(request);
+        var session = traditional.Begin(request, cancellationToken);
         var merger = new LlmRecordMerger(request.Schema, validator, scorer);
         // Records past Llm:MaxRecordsPerRequest are never asked of a model: they follow the batches, made traditionally.
         var asked = Math.Min(request.Count - pooled.Count, settings.MaxRecordsPerRequest);

@@ -93,7 +93,7 @@ internal sealed class BatchedStream(
         using var activity = TestDataTracing.Source.StartActivity("batch");
         activity?.SetTag("testdata.first_index", first);
         activity?.SetTag("testdata.records", end - first);
-        var session = _sessions.TryTake(out var idle) ? idle : generator.Begin(request);
+        var session = _sessions.TryTake(out var idle) ? idle : generator.Begin(request, cancellationToken);
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: first == request.First && request.PartitionIndex == 0);
         var tally = new RecordTally(request.Schema, validator, scorer, offset: first - request.First);
         var chunks = new List<string>(1);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using TestDataAgent.Generators.Traditional;
+using TestDataAgent.Generators.Validation;
 using static TestDataAgent.Generators.Schemas.JsonSchemaKeywords;
 
 namespace TestDataAgent.Generators.Schemas;
@@ -116,11 +116,11 @@ internal sealed class JsonSchemaReader(JsonSchemaReferences references)
         {
             try
             {
-                _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                ValidationPatterns.CheckSyntax(pattern);
             }
             catch (ArgumentException ex)
             {
-                throw new SchemaFormatException(At(location, "pattern"), $"is not a valid regular expression ({ex.Message})");
+                throw new SchemaFormatException(At(location, "pattern"), ex.Message);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TestDataAgent.Generators.Validation;
 
 namespace TestDataAgent.Generators.Schemas;
 
@@ -148,6 +149,19 @@ public static class SchemaParser
             items = ParseField("item", itemElement, $"{location}.item_schema", $"{path}[]");
         }
 
+        var pattern = SchemaJson.OptionalString(element, "pattern", location) ?? SchemaJson.OptionalString(element, "regex", location);
+        if (pattern is not null)
+        {
+            try
+            {
+                ValidationPatterns.CheckSyntax(pattern);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new SchemaFormatException($"{location}.{(element.TryGetProperty("pattern", out _) ? "pattern" : "regex")}", ex.Message);
+            }
+        }
+
         return new FieldDefinition
         {
             Name = name,
@@ -161,7 +175,7 @@ public static class SchemaParser
             Max = max,
             MinLength = minLength,
             MaxLength = maxLength,
-            Pattern = SchemaJson.OptionalString(element, "pattern", location) ?? SchemaJson.OptionalString(element, "regex", location),
+            Pattern = pattern,
             Values = values,
             Weights = weights,
             TrueProbability = SchemaJson.OptionalNumber(element, "true_probability", location),

@@ -19,8 +19,12 @@ public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator v
 
     public Availability Availability => Availability.Available;
 
-    /// <summary>A session for one request: what the other generators use for scaffold records and re-derivation.</summary>
-    public TraditionalSession Begin(GenerationRequest request) => new(request, catalog, validator);
+    /// <summary>
+    /// A session for one request: what the other generators use for scaffold records and re-derivation. Building the
+    /// schema's pattern generators honours <paramref name="cancellationToken"/>.
+    /// </summary>
+    /// <exception cref="InvalidRequestException">A field's pattern cannot be generated from, or would cost more than its bound.</exception>
+    public TraditionalSession Begin(GenerationRequest request, CancellationToken cancellationToken = default) => new(request, catalog, validator, cancellationToken);
 
     /// <summary>The traditional path has nothing to report: its records are the request's, coherent by construction.</summary>
     public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, CancellationToken cancellationToken) =>
@@ -29,7 +33,7 @@ public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator v
     /// <summary>The request's records (its slice of the run), for the other generators' scaffolds and for examples.</summary>
     public async IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var session = Begin(request);
+        var session = Begin(request, cancellationToken);
         foreach (var (index, scenario) in Layout(request, request.First, request.End))
         {
             if (index % YieldEvery == YieldEvery - 1)

@@ -24,8 +24,11 @@ public sealed class TraditionalSession
     private readonly IReadOnlyList<FieldPlan> _plans;
     private readonly Dictionary<string, FieldPlan> _plansByName;
 
-    public TraditionalSession(GenerationRequest request, ThemeCatalog catalog, RecordValidator validator)
+    /// <exception cref="InvalidRequestException">A field's pattern cannot be generated from, or would cost more than its bound.</exception>
+    public TraditionalSession(GenerationRequest request, ThemeCatalog catalog, RecordValidator validator, CancellationToken cancellationToken = default)
     {
+        // Pattern generators are built (bounded, cancellable) before the fields are compiled, which then reuse them.
+        SchemaPatterns.Prepare(request.Schema.Fields, cancellationToken);
         _request = request;
         _validator = validator;
         _context = new GenerationContext(request.Seed, request.ReferenceTime, catalog, request.Hints.Contains(HintNames.EdgeCase));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TestDataAgent.Generators.Coherence;
@@ -8,12 +7,11 @@ namespace TestDataAgent.Generators.Validation;
 
 /// <summary>
 /// The checks <see cref="RecordValidator"/> makes on one field's value: numeric ranges and allowed numbers, string
-/// lengths, patterns (with a time limit: no pattern can stall the service) and formats.
+/// lengths, patterns (<see cref="ValidationPatterns"/>: bounded in time and memory, so no pattern can stall the service)
+/// and formats.
 /// </summary>
 internal static class FieldRuleChecks
 {
-    private static readonly TimeSpan s_patternTimeout = TimeSpan.FromMilliseconds(100);
-    private static readonly ConcurrentDictionary<string, Regex> s_patterns = new(StringComparer.Ordinal);
     private static readonly Regex s_email = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
     public static void CheckAllowedNumber(decimal number, FieldDefinition field, string path, long index, List<RuleViolation> violations)
@@ -67,36 +65,33 @@ internal static class FieldRuleChecks
             violations.Add(new RuleViolation(index, path, "max_length", $"{path} has {text.Length} characters; at most {field.MaxLength} are allowed"));
         }
 
-        if (field.Pattern is { Length: > 0 } pattern && !Matches(pattern, text))
+        if (field.Pattern is { Length: > 0 } pattern)
         {
-            violations.Add(new RuleViolation(index, path, "regex", $"{path} does not match {pattern}"));
+            CheckPattern(text, pattern, path, index, violations);
         }
     }
 
-    private static Regex Compile(string pattern)
+    private static void CheckPattern(string text, string pattern, string path, long index, List<RuleViolation> violations)
     {
-        var anchored = $"^(?:{pattern})$";
+        ValidationPattern compiled;
         try
         {
-            // Linear time whatever the pattern; constructs it cannot run fall back to a timed backtracking engine.
-            return new Regex(anchored, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, s_patternTimeout);
+            compiled = ValidationPatterns.Get(pattern);
         }
-        catch (NotSupportedException)
+        catch (ArgumentException ex)
         {
-            return new Regex(anchored, RegexOptions.CultureInvariant, s_patternTimeout);
+            violations.Add(new RuleViolation(index, path, "regex", $"{path} could not be checked: {pattern} is not a valid regular expression ({ex.Message})"));
+            return;
         }
-    }
 
-    private static bool Matches(string pattern, string text)
-    {
-        var regex = s_patterns.GetOrAdd(pattern, Compile);
-        try
+        switch (compiled.Matches(text))
         {
-            return regex.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
+            case false:
+                violations.Add(new RuleViolation(index, path, "regex", $"{path} does not match {pattern}"));
+                break;
+            case null:
+                violations.Add(new RuleViolation(index, path, "regex", $"{path} could not be checked against {pattern}: {compiled.TimeoutReason}"));
+                break;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.VectorData;
 using TestDataAgent.Generators.Rag.Store;
 
@@ -11,7 +12,9 @@ namespace TestDataAgent.Api.Infrastructure.PatternStore;
 /// Search is exact: cosine similarity (<see cref="TensorPrimitives.CosineSimilarity(ReadOnlySpan{float}, ReadOnlySpan{float})"/>)
 /// against every record of the filtered partition (records are grouped by entity and domain, the filter every RAG search
 /// uses), which for tens of thousands of patterns takes about a millisecond. Readers never wait: writes replace an
-/// immutable snapshot.
+/// immutable snapshot. A write returns only once it is on the disk; one that fails (a full disk) leaves no trace in the
+/// log and is reported as a <see cref="VectorStoreException"/>, which callers answer with <c>UNAVAILABLE</c>. Lines that
+/// cannot be read are quarantined, never erased (<see cref="PatternLog"/>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A VectorStoreCollection, named as the ecosystem names them.")]
 public sealed partial class EmbeddedPatternCollection : VectorStoreCollection<string, StoredPattern>
@@ -20,19 +23,30 @@ public sealed partial class EmbeddedPatternCollection : VectorStoreCollection<st
     private const int CompactionSlack = 1_000;
 
     private readonly PatternLog _log;
+    private readonly ILogger _logger;
     private readonly Lock _writeGate = new();
     private volatile PatternSnapshot? _snapshot;
 
-    public EmbeddedPatternCollection(string name, string directory)
+    public EmbeddedPatternCollection(string name, string directory, ILogger<EmbeddedPatternCollection>? logger = null)
+        : this(name, directory, logger, writeThrough: null)
+    {
+    }
+
+    // writeThrough: the stream appends are written through, given the log's file stream (the seam for fault injection).
+    internal EmbeddedPatternCollection(string name, string directory, ILogger? logger, Func<Stream, Stream>? writeThrough)
     {
         Name = name;
-        _log = new PatternLog(Path.Combine(directory, $"{name}.jsonl"));
+        _logger = logger ?? NullLogger.Instance;
+        _log = new PatternLog(Path.Combine(directory, $"{name}.jsonl"), _logger, writeThrough);
     }
 
     public override string Name { get; }
 
     /// <summary>The log file, for operators and tests.</summary>
     public string FilePath => _log.Path;
+
+    /// <summary>Where lines that could not be read are moved, byte for byte.</summary>
+    public string QuarantinePath => _log.QuarantinePath;
 
     /// <summary>How many records the collection holds.</summary>
     public int Count => Load().Records.Count;
@@ -102,8 +116,11 @@ public sealed partial class EmbeddedPatternCollection : VectorStoreCollection<st
                 return Task.CompletedTask;
             }
 
-            _log.Create();
-            _log.AppendDeletes(present);
+            Write("delete", () =>
+            {
+                _log.Create();
+                _log.AppendDeletes(present);
+            });
             var records = new Dictionary<string, StoredPattern>(current.Records, StringComparer.Ordinal);
             foreach (var id in present)
             {
@@ -131,8 +148,11 @@ public sealed partial class EmbeddedPatternCollection : VectorStoreCollection<st
         lock (_writeGate)
         {
             var current = Load();
-            _log.Create();
-            _log.AppendUpserts(batch);
+            Write("upsert", () =>
+            {
+                _log.Create();
+                _log.AppendUpserts(batch);
+            });
             var updated = new Dictionary<string, StoredPattern>(current.Records, StringComparer.Ordinal);
             foreach (var record in batch)
             {
@@ -141,7 +161,15 @@ public sealed partial class EmbeddedPatternCollection : VectorStoreCollection<st
 
             if (_log.LineCount > updated.Count + CompactionSlack)
             {
-                _log.Compact(updated.Values.OrderBy(r => r.Id, StringComparer.Ordinal));
+                try
+                {
+                    _log.Compact(updated.Values.OrderBy(r => r.Id, StringComparer.Ordinal));
+                }
+                catch (IOException ex)
+                {
+                    // The write itself is on the disk and acknowledged; the log is only longer than it needs to be.
+                    LogCompactionFailed(ex, _log.Path);
+                }
             }
 
             Publish(updated);
@@ -184,15 +212,48 @@ public sealed partial class EmbeddedPatternCollection : VectorStoreCollection<st
             }
 
             var (records, damaged) = _log.Load();
-            if (damaged)
+            if (damaged.Count > 0)
             {
-                // A torn tail (crash mid-append): rewrite the log without it, so the next append starts on a clean line.
-                _log.Compact(records.Values.OrderBy(r => r.Id, StringComparer.Ordinal));
+                try
+                {
+                    // Copied out (and synced) first: only then may the log be rewritten without them.
+                    _log.Quarantine(damaged);
+                    _log.Compact(records.Values.OrderBy(r => r.Id, StringComparer.Ordinal));
+                }
+                catch (IOException ex)
+                {
+                    // The log is left as it is: the damaged lines stay in it, and an unfinished tail is quarantined before the next write.
+                    LogQuarantineFailed(ex, _log.Path, damaged.Count);
+                }
             }
 
             return Publish(records);
         }
     }
+
+    // A failed write to the disk is a store failure, as the ecosystem's connectors report one: nothing was acknowledged.
+    private void Write(string operation, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new VectorStoreException($"Writing to the embedded pattern store {Name} failed: {ex.Message}", ex)
+            {
+                VectorStoreSystemName = "embedded",
+                CollectionName = Name,
+                OperationName = operation,
+            };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pattern store {Path}: compaction failed; the log keeps its superseded lines until the next one")]
+    private partial void LogCompactionFailed(Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pattern store {Path}: {Count} unreadable line(s) could not be quarantined; the log is kept as it is and they are not loaded")]
+    private partial void LogQuarantineFailed(Exception exception, string path, int count);
 
     private PatternSnapshot Publish(Dictionary<string, StoredPattern> records)
     {

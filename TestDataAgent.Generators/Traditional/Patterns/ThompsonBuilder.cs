@@ -1,21 +1,24 @@
 namespace TestDataAgent.Generators.Traditional.Patterns;
 
-/// <summary>Builds the states of a <see cref="PatternAutomaton"/>: Thompson's construction, then ε-removal restricted to the states a character leads to.</summary>
-internal sealed class ThompsonBuilder
+/// <summary>
+/// Builds the states of a <see cref="PatternAutomaton"/>: Thompson's construction, then ε-removal restricted to the states
+/// a character leads to. Every state, transition and closure step is charged to the <see cref="PatternBudget"/> as it is
+/// made, so a pattern that expands (<c>(?:a?){3100}</c>) is refused part-way instead of after seconds and megabytes.
+/// </summary>
+internal sealed class ThompsonBuilder(PatternBudget budget)
 {
-    private const int MaxStates = 20_000;
-    private const long MaxClosureWork = 5_000_000;
+    // Approximate bytes, for the budget: a state's two edge lists, one ε-edge, one character edge.
+    private const int StateBytes = 96;
+    private const int EpsilonBytes = 8;
+    private const int MoveBytes = 24;
 
     private readonly List<List<int>> _epsilon = [];
     private readonly List<List<(CharSetNode, int)>> _chars = [];
 
     public int NewState()
     {
-        if (_epsilon.Count >= MaxStates)
-        {
-            throw new ArgumentException($"expands to more than {MaxStates} states; use smaller repetition counts");
-        }
-
+        budget.Spend(1);
+        budget.Hold(StateBytes);
         _epsilon.Add([]);
         _chars.Add([]);
         return _epsilon.Count - 1;
@@ -27,7 +30,7 @@ internal sealed class ThompsonBuilder
         {
             case CharSetNode set:
                 var to = NewState();
-                _chars[from].Add((set, to));
+                AddMove(from, set, to);
                 return to;
             case SequenceNode sequence:
                 foreach (var item in sequence.Items)
@@ -41,8 +44,8 @@ internal sealed class ThompsonBuilder
                 foreach (var option in alternation.Options)
                 {
                     var start = NewState();
-                    _epsilon[from].Add(start);
-                    _epsilon[Add(option, start)].Add(end);
+                    AddEpsilon(from, start);
+                    AddEpsilon(Add(option, start), end);
                 }
 
                 return end;
@@ -55,16 +58,16 @@ internal sealed class ThompsonBuilder
                 if (repeat.Max is null)
                 {
                     var loop = NewState();
-                    _epsilon[from].Add(loop);
-                    _epsilon[Add(repeat.Item, loop)].Add(loop);
+                    AddEpsilon(from, loop);
+                    AddEpsilon(Add(repeat.Item, loop), loop);
                     return loop;
                 }
 
                 for (var i = repeat.Min; i < repeat.Max; i++)
                 {
                     var next = NewState();
-                    _epsilon[from].Add(next);
-                    _epsilon[Add(repeat.Item, from)].Add(next);
+                    AddEpsilon(from, next);
+                    AddEpsilon(Add(repeat.Item, from), next);
                     from = next;
                 }
 
@@ -74,60 +77,81 @@ internal sealed class ThompsonBuilder
         }
     }
 
-    public (List<(CharSetNode, int)>[] Moves, bool[] Accepting) RemoveEpsilons(int start, int accept)
+    /// <summary>The automaton without ε-moves: per kept state, its character moves (to kept-state indexes) and whether it accepts.</summary>
+    public ((CharSetNode Set, int To)[][] Moves, bool[] Accepting) RemoveEpsilons(int start, int accept)
     {
-        // Keep the start and every state a character leads to; each gets the moves of its ε-closure.
-        var keep = new Dictionary<int, int> { [start] = 0 };
+        // Keep the start and every state a character leads to; each gets the moves of its ε-closure. Plain arrays, not
+        // hash sets: a closure step and a move cost a few nanoseconds, so the work units track the time spent.
+        var count = _epsilon.Count;
+        budget.Hold(count * 12L);
+        var keep = new int[count];
+        Array.Fill(keep, -1);
+        keep[start] = 0;
         var order = new List<int> { start };
-        var work = 0L;
-        var moves = new List<List<(CharSetNode, int)>>();
+        var seenStamp = new int[count];
+        var closure = new List<int>();
+        var moves = new List<(CharSetNode, int)[]>();
         var accepting = new List<bool>();
+        var stateMoves = new List<(CharSetNode, int)>();
         for (var i = 0; i < order.Count; i++)
         {
-            var closure = Closure(order[i], ref work);
-            var stateMoves = new List<(CharSetNode, int)>();
+            Closure(order[i], i + 1, seenStamp, closure);
+            stateMoves.Clear();
             foreach (var member in closure)
             {
                 foreach (var (set, target) in _chars[member])
                 {
-                    if (!keep.TryGetValue(target, out var index))
+                    if (keep[target] < 0)
                     {
-                        index = keep[target] = order.Count;
+                        keep[target] = order.Count;
                         order.Add(target);
+                        budget.Hold(StateBytes);
                     }
 
-                    stateMoves.Add((set, index));
+                    budget.Spend(1);
+                    budget.Hold(MoveBytes);
+                    stateMoves.Add((set, keep[target]));
                 }
             }
 
-            moves.Add(stateMoves);
-            accepting.Add(closure.Contains(accept));
+            moves.Add([.. stateMoves]);
+            accepting.Add(seenStamp[accept] == i + 1);
         }
 
         return ([.. moves], [.. accepting]);
     }
 
-    private HashSet<int> Closure(int state, ref long work)
+    private void AddMove(int from, CharSetNode set, int to)
     {
-        var seen = new HashSet<int> { state };
-        var stack = new Stack<int>();
-        stack.Push(state);
-        while (stack.Count > 0)
-        {
-            foreach (var next in _epsilon[stack.Pop()])
-            {
-                if (++work > MaxClosureWork)
-                {
-                    throw new ArgumentException("is too complex to generate from");
-                }
+        budget.Spend(1);
+        budget.Hold(MoveBytes);
+        _chars[from].Add((set, to));
+    }
 
-                if (seen.Add(next))
+    private void AddEpsilon(int from, int to)
+    {
+        budget.Spend(1);
+        budget.Hold(EpsilonBytes);
+        _epsilon[from].Add(to);
+    }
+
+    // The ε-closure of a state into `closure`; `seen[s] == stamp` marks its members (one stamp per closure, no clearing).
+    private void Closure(int state, int stamp, int[] seen, List<int> closure)
+    {
+        closure.Clear();
+        closure.Add(state);
+        seen[state] = stamp;
+        for (var i = 0; i < closure.Count; i++)
+        {
+            foreach (var next in _epsilon[closure[i]])
+            {
+                budget.Spend(1);
+                if (seen[next] != stamp)
                 {
-                    stack.Push(next);
+                    seen[next] = stamp;
+                    closure.Add(next);
                 }
             }
         }
-
-        return seen;
     }
 }
