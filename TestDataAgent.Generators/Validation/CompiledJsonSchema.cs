@@ -16,10 +16,12 @@ namespace TestDataAgent.Generators.Validation;
 /// </summary>
 public sealed class CompiledJsonSchema
 {
-    // Format assertion on: a caller who writes "format": "email" means it (unknown formats still pass, as the specification allows).
-    private static readonly EvaluationOptions s_flag = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true, Culture = CultureInfo.InvariantCulture };
-    private static readonly EvaluationOptions s_details = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true, Culture = CultureInfo.InvariantCulture };
     private static readonly JsonDocumentOptions s_recordOptions = new() { MaxDepth = 256 };
+
+    // Format assertion on: a caller who writes "format": "email" means it (unknown formats still pass, as the specification
+    // allows). Per schema rather than shared, so no two calls ever touch the same options object.
+    private readonly EvaluationOptions _flag = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true, Culture = CultureInfo.InvariantCulture };
+    private readonly EvaluationOptions _details = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true, Culture = CultureInfo.InvariantCulture };
 
     private readonly JsonSchema _schema;
     private readonly JsonElement _document;
@@ -41,9 +43,9 @@ public sealed class CompiledJsonSchema
         using var instance = JsonDocument.Parse(Serialize(record), s_recordOptions);
         try
         {
-            return _schema.Evaluate(instance.RootElement, s_flag).IsValid
+            return _schema.Evaluate(instance.RootElement, _flag).IsValid
                 ? []
-                : JsonSchemaViolations.Collect(_schema.Evaluate(instance.RootElement, s_details), instance.RootElement, index);
+                : JsonSchemaViolations.Collect(_schema.Evaluate(instance.RootElement, _details), instance.RootElement, index);
         }
         catch (RegexMatchTimeoutException ex)
         {
