@@ -41,7 +41,7 @@ public static class ResponseCacheExtensions
 
         // Our own bounded probe replaces the integration's, so a dead Redis reads as degraded, not unhealthy.
         builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableHealthChecks = true);
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name);
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [ServiceHealthExtensions.OutsideSystemTag]);
 
         // HybridCache keeps its in-memory tier in front of Redis. The cache and the pools go through one guard, so a
         // Redis failure pauses both.

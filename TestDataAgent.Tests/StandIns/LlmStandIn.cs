@@ -20,6 +20,7 @@ public sealed partial class LlmStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<StandInCall> _calls = new();
     private int _callCount;
+    private int _modelListCalls;
 
     private LlmStandIn(WebApplication app, int port)
     {
@@ -36,6 +37,9 @@ public sealed partial class LlmStandIn : IAsyncDisposable
 
     public IReadOnlyList<StandInCall> Calls => [.. _calls];
 
+    /// <summary>Requests for the model list (<c>/v1/models</c>, <c>/api/tags</c>): what health probes cost the provider.</summary>
+    public int ModelListCalls => Volatile.Read(ref _modelListCalls);
+
     /// <summary>Tokens the stand-in reports for each answer: input and output.</summary>
     public (int Input, int Output) Usage { get; set; } = (100, 50);
 
@@ -50,10 +54,16 @@ public sealed partial class LlmStandIn : IAsyncDisposable
         app.MapPost("/v1/messages", context => standIn.HandleAsync(context, StandInApi.Anthropic));
         app.MapPost("/v1/chat/completions", context => standIn.HandleAsync(context, StandInApi.OpenAi));
         app.MapPost("/api/chat", context => standIn.HandleAsync(context, StandInApi.Ollama));
-        app.MapGet("/v1/models", () => Results.Json(new { data = new[] { new { id = "stand-in", type = "model" } } }));
-        app.MapGet("/api/tags", () => Results.Json(new { models = new[] { new { name = "stand-in" } } }));
+        app.MapGet("/v1/models", () => standIn.ModelList(new { data = new[] { new { id = "stand-in", type = "model" } } }));
+        app.MapGet("/api/tags", () => standIn.ModelList(new { models = new[] { new { name = "stand-in" } } }));
         await app.StartAsync();
         return standIn;
+    }
+
+    private IResult ModelList(object list)
+    {
+        Interlocked.Increment(ref _modelListCalls);
+        return Results.Json(list);
     }
 
     private async Task HandleAsync(HttpContext context, StandInApi api)
