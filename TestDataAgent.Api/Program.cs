@@ -10,6 +10,7 @@ builder.AddResponseCache();     // use_cache responses and record pools; Redis w
 builder.AddLlmProviders();      // Claude, vLLM, Ollama when configured
 builder.AddPatternStore();      // RAG patterns: Weaviate or the embedded store, MiniLM embeddings
 builder.AddServiceHealth();     // readiness, grpc.health.v1, component report, dependency gauges
+builder.AddAdmission();         // expensive work: global concurrency, a short queue, the heap, streams per caller
 builder.AddGrpcApi();           // testdata.v1 over gRPC and JSON, reflection, /metrics
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using TestDataAgent.Api.Limits;
 using TestDataAgent.Api.Services;
 using TestDataAgent.Generators.Observability;
 
@@ -11,7 +12,7 @@ public static class GrpcApiExtensions
 
     /// <summary>
     /// The transport: <c>testdata.v1</c> over gRPC with JSON transcoding, server reflection, and the original's metric names
-    /// as Prometheus text at <c>GET /metrics</c> on the HTTP port.
+    /// as Prometheus text at <c>GET /metrics</c> on the HTTP port. Admission control is the first interceptor.
     /// </summary>
     public static IHostApplicationBuilder AddGrpcApi(this IHostApplicationBuilder builder)
     {
@@ -21,6 +22,7 @@ public static class GrpcApiExtensions
                 options.MaxReceiveMessageSize = MaxMessageBytes;
                 options.MaxSendMessageSize = MaxMessageBytes;
                 options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+                options.Interceptors.Add<AdmissionInterceptor>();
             })
             .AddJsonTranscoding();
         builder.Services.AddGrpcReflection();

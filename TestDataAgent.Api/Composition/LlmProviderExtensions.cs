@@ -70,7 +70,7 @@ public static class LlmProviderExtensions
                 LlmProviderHealthCheck.NameOf(connection.Name),
                 sp => ActivatorUtilities.CreateInstance<LlmProviderHealthCheck>(sp, connection),
                 failureStatus: null,
-                tags: null));
+                tags: [ServiceHealthExtensions.OutsideSystemTag]));
         }
 
         builder.Services.AddSingleton(sp =>

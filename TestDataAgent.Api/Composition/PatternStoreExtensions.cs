@@ -51,7 +51,7 @@ public static class PatternStoreExtensions
 
         builder.Services.AddTestDataRag();
         builder.Services.AddHostedService<PatternSeedingService>();
-        builder.Services.AddHealthChecks().AddCheck<VectorStoreHealthCheck>(VectorStoreHealthCheck.Name);
+        builder.Services.AddHealthChecks().AddCheck<VectorStoreHealthCheck>(VectorStoreHealthCheck.Name, tags: [ServiceHealthExtensions.OutsideSystemTag]);
         return builder;
     }
 }

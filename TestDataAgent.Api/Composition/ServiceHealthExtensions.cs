@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Api.Health;
 using TestDataAgent.Api.Services;
@@ -9,13 +10,32 @@ public static class ServiceHealthExtensions
     /// <summary>Tag of the health checks that decide readiness; dependencies with fallbacks do not carry it.</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>Tag of the health checks that probe an outside system; their answers are reused for <c>Health:ProbeCacheSeconds</c>.</summary>
+    public const string OutsideSystemTag = "outside";
+
     /// <summary>
     /// Readiness (the gRPC server accepts requests), <c>grpc.health.v1</c> (SERVING while it can serve; a degraded
     /// dependency has a fallback), the per-component report of <c>HealthCheck</c> and <c>/health/ready</c>, and the
-    /// dependency gauges (<c>testdata_llm_circuit_open</c>, <c>testdata_redis_available</c>).
+    /// dependency gauges (<c>testdata_llm_circuit_open</c>, <c>testdata_redis_available</c>). Probes of outside systems
+    /// (checks tagged <see cref="OutsideSystemTag"/>) are reused for <see cref="HealthProbeOptions.ProbeCacheSeconds"/>, so
+    /// health calls never fan out to them.
     /// </summary>
     public static IHostApplicationBuilder AddServiceHealth(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<HealthProbeOptions>()
+            .BindConfiguration(HealthProbeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<HealthProbeCache>();
+        builder.Services.AddOptions<HealthCheckServiceOptions>().PostConfigure<HealthProbeCache>((options, cache) =>
+        {
+            foreach (var registration in options.Registrations.Where(r => r.Tags.Contains(OutsideSystemTag)))
+            {
+                var probe = registration.Factory;
+                var name = registration.Name;
+                registration.Factory = sp => new CachedHealthCheck(name, probe(sp), cache);
+            }
+        });
         builder.Services.AddHealthChecks()
             .AddCheck<GrpcServerHealthCheck>(GrpcServerHealthCheck.Name, tags: [ReadyTag]);
         builder.Services.AddGrpcHealthChecks(options =>

@@ -15,6 +15,13 @@ public sealed class CacheOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxEntryBytes { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// Most bytes the in-memory tier holds (compressed responses and replayed model answers together); past it the
+    /// entries closest to expiring are evicted.
+    /// </summary>
+    [Range(1024 * 1024, 16L * 1024 * 1024 * 1024)]
+    public long MemoryLimitBytes { get; set; } = 64 * 1024 * 1024;
+
     /// <summary>Longest wait for Redis before the cache is bypassed for that call.</summary>
     [Range(10, 10_000)]
     public int RedisTimeoutMilliseconds { get; set; } = 250;

@@ -48,14 +48,35 @@ public sealed class IntelligenceRouter
     /// </summary>
     public bool MayUseStoredPatterns(GenerationRequest request) => Route(request).Path is GenerationPath.Rag or GenerationPath.Hybrid;
 
+    /// <summary>
+    /// Whether <paramref name="input"/> may be served by a model (the llm or hybrid path), judged from the request as sent,
+    /// before validation, by the same rules as <see cref="Route"/>: admission control counts such requests as expensive
+    /// before any work is done.
+    /// </summary>
+    public static bool MayCallModel(GenerationRequestInput input)
+    {
+        if (input.GenerationMethod > 0)
+        {
+            return (GenerationPath)input.GenerationMethod is GenerationPath.Llm or GenerationPath.Hybrid;
+        }
+
+        var hints = HintNames.Normalise(input.Hints);
+        return !hints.Contains(HintNames.Fast) &&
+            (NeedsLlm(input.Context, input.Entity.Trim().ToLowerInvariant(), hints, input.Scenarios.Select(s => s.Description)) ||
+                (input.Scenarios.Count > 2 && (input.LearnFromHistory || input.ProductionLike)));
+    }
+
     private static bool NeedsRag(GenerationRequest request) =>
         request.LearnFromHistory || request.DefectTriggering || request.ProductionLike || request.Hints.Any(HintNames.Patterns.Contains);
 
     private static bool NeedsLlm(GenerationRequest request) =>
-        request.Context.Length > 10 ||
-        s_textEntities.Contains(request.Entity) ||
-        request.Hints.Any(HintNames.Intelligence.Contains) ||
-        request.Scenarios.Any(s => s.Description.Length > 20);
+        NeedsLlm(request.Context, request.Entity, request.Hints, request.Scenarios.Select(s => s.Description));
+
+    private static bool NeedsLlm(string context, string entity, IEnumerable<string> hints, IEnumerable<string> scenarioDescriptions) =>
+        context.Length > 10 ||
+        s_textEntities.Contains(entity) ||
+        hints.Any(HintNames.Intelligence.Contains) ||
+        scenarioDescriptions.Any(d => d.Length > 20);
 
     private static string RagReason(GenerationRequest request)
     {

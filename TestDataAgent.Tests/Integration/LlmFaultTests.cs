@@ -79,7 +79,8 @@ public sealed class LlmFaultTests
     public async Task HealthNamesEachProvidersState()
     {
         await using var model = await LlmStandIn.StartAsync();
-        await using var api = StartApi(("claude", model));
+        // Probe on every call: this test watches the state change at once.
+        await using var api = StartApi(new Dictionary<string, string> { ["Health:ProbeCacheSeconds"] = "0" }, ("claude", model));
 
         var health = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: Deadline());
         Assert.Equal("healthy", health.Components["llm_claude"]);

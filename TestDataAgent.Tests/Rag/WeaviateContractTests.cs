@@ -75,6 +75,8 @@ public sealed class WeaviateContractTests
             ["ConnectionStrings:redis"] = "",
             ["ConnectionStrings:weaviate"] = $"Endpoint={weaviate.Endpoint};Key=test-key",
             ["Rag:SeedOnStartup"] = "false",
+            // Probe on every call: this test watches the state change at once.
+            ["Health:ProbeCacheSeconds"] = "0",
         });
         var deadline = DateTime.UtcNow.Add(s_timeout);
         var request = new RecordPatternsRequest

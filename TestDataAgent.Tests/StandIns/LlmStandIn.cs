@@ -22,6 +22,7 @@ public sealed partial class LlmStandIn : IAsyncDisposable
     private int _callCount;
     private int _inFlight;
     private int _peakInFlight;
+    private int _modelListCalls;
 
     private LlmStandIn(WebApplication app, int port)
     {
@@ -44,6 +45,9 @@ public sealed partial class LlmStandIn : IAsyncDisposable
     /// <summary>The most chat calls that were being answered at the same time.</summary>
     public int PeakInFlight => Volatile.Read(ref _peakInFlight);
 
+    /// <summary>Requests for the model list (<c>/v1/models</c>, <c>/api/tags</c>): what health probes cost the provider.</summary>
+    public int ModelListCalls => Volatile.Read(ref _modelListCalls);
+
     /// <summary>Tokens the stand-in reports for each answer: input and output.</summary>
     public (int Input, int Output) Usage { get; set; } = (100, 50);
 
@@ -58,10 +62,16 @@ public sealed partial class LlmStandIn : IAsyncDisposable
         app.MapPost("/v1/messages", context => standIn.HandleAsync(context, StandInApi.Anthropic));
         app.MapPost("/v1/chat/completions", context => standIn.HandleAsync(context, StandInApi.OpenAi));
         app.MapPost("/api/chat", context => standIn.HandleAsync(context, StandInApi.Ollama));
-        app.MapGet("/v1/models", () => Results.Json(new { data = new[] { new { id = "stand-in", type = "model" } } }));
-        app.MapGet("/api/tags", () => Results.Json(new { models = new[] { new { name = "stand-in" } } }));
+        app.MapGet("/v1/models", () => standIn.ModelList(new { data = new[] { new { id = "stand-in", type = "model" } } }));
+        app.MapGet("/api/tags", () => standIn.ModelList(new { models = new[] { new { name = "stand-in" } } }));
         await app.StartAsync();
         return standIn;
+    }
+
+    private IResult ModelList(object list)
+    {
+        Interlocked.Increment(ref _modelListCalls);
+        return Results.Json(list);
     }
 
     private async Task HandleAsync(HttpContext context, StandInApi api)
