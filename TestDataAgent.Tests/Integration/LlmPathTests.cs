@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Grpc.Core;
 using TestDataAgent.Contracts.V1;
+using TestDataAgent.Tests.Infrastructure;
 using TestDataAgent.Tests.StandIns;
 using static TestDataAgent.Tests.StandIns.LlmTestHost;
 
@@ -23,7 +24,7 @@ public sealed class LlmPathTests
 
         var response = await api.Client.GenerateDataAsync(
             new GenerateRequest { Entity = "review", Count = 45, Seed = 7, GenerationMethod = GenerationMethod.Llm, Context = "reviews of kitchen and outdoor gear" },
-            deadline: Deadline());
+            deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal(45, response.RecordCount);
@@ -58,7 +59,7 @@ public sealed class LlmPathTests
 
         var response = await api.Client.GenerateDataAsync(
             new GenerateRequest { Entity = "review", Count = 25, Seed = 3, GenerationMethod = GenerationMethod.Llm },
-            deadline: Deadline());
+            deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.All(model.Calls, call => Assert.True(call.Streamed));
@@ -82,7 +83,7 @@ public sealed class LlmPathTests
         await using var model = await LlmStandIn.StartAsync();
         await using var api = StartApi(("claude", model));
 
-        await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "trace-llm", Entity = "review", Count = 25, Seed = 2, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+        await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "trace-llm", Entity = "review", Count = 25, Seed = 2, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call());
 
         var root = stopped.First(a => a.OperationName == "GenerateData" && (string?)a.GetTagItem("request_id") == "trace-llm");
         var trace = stopped.Where(a => a.TraceId == root.TraceId).ToList();
@@ -116,7 +117,7 @@ public sealed class LlmPathTests
         };
         request.Scenarios.Add(new Scenario { Name = "angry", Count = 4, Description = "customers whose stove arrived broken", Overrides = { ["rating"] = "1" } });
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         var prompt = Assert.Single(model.Calls).Prompt;
@@ -155,7 +156,7 @@ public sealed class LlmPathTests
 
         var response = await api.Client.GenerateDataAsync(
             new GenerateRequest { Entity = "review", Count = 60, Seed = 11, GenerationMethod = GenerationMethod.Llm },
-            deadline: Deadline());
+            deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal(60, response.RecordCount);
@@ -184,7 +185,7 @@ public sealed class LlmPathTests
         })]));
         await using var api = StartApi(("claude", model));
 
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "cart", Count = 10, Seed = 5, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "cart", Count = 10, Seed = 5, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal(1.0, response.Metadata.CoherenceScore, 3);
@@ -201,9 +202,9 @@ public sealed class LlmPathTests
         await using var api = StartApi(("claude", model));
         var request = new GenerateRequest { Entity = "review", Count = 30, Seed = 1234, GenerationMethod = GenerationMethod.Llm };
 
-        var first = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var first = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
         var calls = model.Calls.Count;
-        var second = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var second = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(second.Success, second.Error);
         Assert.Equal(first.Data, second.Data);
@@ -219,8 +220,8 @@ public sealed class LlmPathTests
         await using var api = StartApi(("vllm", model));
         var request = new GenerateRequest { Entity = "review", Count = 5, GenerationMethod = GenerationMethod.Llm, UseCache = true, Context = "kettles" };
 
-        var first = await api.Client.GenerateDataAsync(request, deadline: Deadline());
-        var hit = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var first = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
+        var hit = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(hit.Metadata.CacheHit);
         Assert.Equal(first.Data, hit.Data);
@@ -235,7 +236,7 @@ public sealed class LlmPathTests
         await using var model = await LlmStandIn.StartAsync();
         await using var api = StartApi(("claude", model));
 
-        using var call = api.Client.GenerateDataStream(new GenerateRequest { Entity = "review", Count = 50, Seed = 8, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+        using var call = api.Client.GenerateDataStream(new GenerateRequest { Entity = "review", Count = 50, Seed = 8, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call());
         var chunks = new List<DataChunk>();
         await foreach (var chunk in call.ResponseStream.ReadAllAsync())
         {

@@ -13,8 +13,6 @@ namespace TestDataAgent.Tests.Rag;
 /// <summary>The Weaviate pattern store against a stand-in Weaviate that checks the request shapes.</summary>
 public sealed class WeaviateContractTests
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
-
     private static WeaviatePatternCollection Collection(WeaviateStandIn weaviate, HttpClient http) =>
         new("TestDataPattern", new WeaviateClient(() => http), _ => { });
 
@@ -22,7 +20,7 @@ public sealed class WeaviateContractTests
     public async Task UpsertsUseDeterministicUuidsAndSearchesFilterByEntityAndDomain()
     {
         await using var weaviate = await WeaviateStandIn.StartAsync();
-        using var http = new HttpClient { BaseAddress = weaviate.Endpoint, Timeout = s_timeout };
+        using var http = new HttpClient { BaseAddress = weaviate.Endpoint, Timeout = Deadlines.SlowStartHang };
         using var collection = Collection(weaviate, http);
 
         await collection.EnsureCollectionExistsAsync();
@@ -76,7 +74,7 @@ public sealed class WeaviateContractTests
             ["ConnectionStrings:weaviate"] = $"Endpoint={weaviate.Endpoint};Key=test-key",
             ["Rag:SeedOnStartup"] = "false",
         });
-        var deadline = DateTime.UtcNow.Add(s_timeout);
+        var deadline = Deadlines.SlowStartCall();
         var request = new RecordPatternsRequest
         {
             Entity = "review",
