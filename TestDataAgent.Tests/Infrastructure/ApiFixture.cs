@@ -1,69 +1,38 @@
-extern alias ApiAssembly;
-
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TestDataAgent.Contracts.V1;
 
 namespace TestDataAgent.Tests.Infrastructure;
 
 /// <summary>
-/// The Api on real Kestrel sockets: gRPC (h2c) and HTTP on free loopback ports, as a client sees them, with no Redis.
-/// The gRPC client is generated from the wire contract alone.
+/// One Api shared by the tests of the <see cref="ApiGroup"/> collection (they run one after another), with no Redis
+/// and no LLM. A test that needs its own settings, or to read only its own log messages, starts its own <see cref="ApiHost"/>.
 /// </summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
-    private WebApplicationFactory<ApiAssembly::Program>? _factory;
+    private ApiHost _host = null!;
 
-    public int GrpcPort { get; } = FreePort.Next();
+    public GrpcChannel Channel => _host.Channel;
 
-    public int HttpPort { get; } = FreePort.Next();
+    public Uri GrpcAddress => _host.GrpcAddress;
 
-    public LogCollector Logs { get; } = new();
+    public TestDataService.TestDataServiceClient Client => _host.Client;
 
-    /// <summary>The embedded pattern store's directory, removed with the fixture.</summary>
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"tda-rag-{Guid.NewGuid():N}");
+    public HttpClient Http => _host.Http;
 
-    public GrpcChannel Channel { get; private set; } = null!;
+    public IServiceProvider Services => _host.Services;
 
-    public TestDataService.TestDataServiceClient Client { get; private set; } = null!;
-
-    public HttpClient Http { get; private set; } = null!;
+    /// <summary>Waits until the background seeding of the embedded pattern store has finished (its log line), bounded.</summary>
+    public async Task WaitForSeededPatternsAsync() =>
+        Assert.True(await _host.Logs.WaitForAsync(m => m.StartsWith("Seeded ", StringComparison.Ordinal) && m.Contains("pattern(s)", StringComparison.Ordinal), Deadlines.SlowStartHang),
+            "the pattern store was not seeded in time");
 
     public Task InitializeAsync()
     {
-        _factory = new WebApplicationFactory<ApiAssembly::Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("GRPC_PORT", GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            web.UseSetting("HTTP_PORT", HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            web.UseSetting("ConnectionStrings:redis", "");
-            web.UseSetting("Rag:DataDirectory", DataDirectory);
-            web.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
-        });
-        _factory.UseKestrel();
-        _factory.StartServer();
-
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}", new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
-        Client = new TestDataService.TestDataServiceClient(Channel);
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}"), Timeout = TimeSpan.FromSeconds(60) };
+        _host = ApiHost.Start(new Dictionary<string, string> { ["ConnectionStrings:redis"] = "" });
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        Channel.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        if (Directory.Exists(DataDirectory))
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]

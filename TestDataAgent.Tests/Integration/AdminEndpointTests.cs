@@ -7,8 +7,6 @@ namespace TestDataAgent.Tests.Integration;
 /// <summary>The operator endpoints behind the dashboard's commands.</summary>
 public sealed class AdminEndpointTests
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task ClearCacheNeedsTheTokenAndThenForgetsCachedResponses()
     {
@@ -19,17 +17,17 @@ public sealed class AdminEndpointTests
             ["Admin:Token"] = "run-token",
         });
         var request = new GenerateRequest { Entity = "order", Count = 5, Seed = 3, UseCache = true };
-        await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout));
-        Assert.True((await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout))).Metadata.CacheHit);
+        await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
+        Assert.True((await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call())).Metadata.CacheHit);
 
         using var anonymous = await api.Http.PostAsync("/admin/cache/clear", null);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.True((await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout))).Metadata.CacheHit);
+        Assert.True((await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call())).Metadata.CacheHit);
 
         using var clear = new HttpRequestMessage(HttpMethod.Post, "/admin/cache/clear") { Headers = { { "X-Admin-Token", "run-token" } } };
         using var cleared = await api.Http.SendAsync(clear);
         Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
-        Assert.False((await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout))).Metadata.CacheHit);
+        Assert.False((await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call())).Metadata.CacheHit);
     }
 
     [Fact]
@@ -51,7 +49,7 @@ public sealed class AdminEndpointTests
 
         var response = await api.Client.GenerateDataAsync(
             new GenerateRequest { Entity = "product", Count = 3, Seed = 1, GenerationMethod = GenerationMethod.Rag, LearnFromHistory = true },
-            deadline: DateTime.UtcNow.Add(s_timeout));
+            deadline: Deadlines.Call());
         Assert.Equal("rag", response.Metadata.GenerationPath);
     }
 

@@ -22,7 +22,7 @@ public sealed class BadInputTests(ApiFixture api)
     [MemberData(nameof(BadRequests))]
     public async Task AUnaryRequestThatCannotBeServedAnswersInBand(string entity, int count, string expected)
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "bad", Entity = entity, Count = count }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "bad", Entity = entity, Count = count }, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains(expected, response.Error, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class BadInputTests(ApiFixture api)
     [InlineData("cart", 10_000_001)]
     public async Task AStreamRefusesABadRequestBeforeItsFirstChunk(string entity, int count)
     {
-        using var call = api.Client.GenerateDataStream(new GenerateRequest { Entity = entity, Count = count }, deadline: Deadline());
+        using var call = api.Client.GenerateDataStream(new GenerateRequest { Entity = entity, Count = count }, deadline: Deadlines.Call());
 
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
 
@@ -49,7 +49,7 @@ public sealed class BadInputTests(ApiFixture api)
     [Fact]
     public async Task AMalformedInlineSchemaIsExplained()
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { InlineSchema = "{not json", Count = 1 }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { InlineSchema = "{not json", Count = 1 }, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains("inline_schema", response.Error, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class BadInputTests(ApiFixture api)
         using var content = new ByteArrayContent(frame);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
 
-        using var response = await client.PostAsync($"http://127.0.0.1:{api.GrpcPort}/testdata.v1.TestDataService/GenerateData", content);
+        using var response = await client.PostAsync(new Uri(api.GrpcAddress, "/testdata.v1.TestDataService/GenerateData"), content);
 
         Assert.NotEqual("0", response.TrailingHeaders.TryGetValues("grpc-status", out var status) ? status.First() : response.Headers.TryGetValues("grpc-status", out var headerStatus) ? headerStatus.First() : "missing");
         await AssertStillServing();
@@ -93,7 +93,7 @@ public sealed class BadInputTests(ApiFixture api)
 
         request.Scenarios.Add(scenario);
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains("Generation:MaxAddedFields", response.Error, StringComparison.Ordinal);
@@ -102,9 +102,7 @@ public sealed class BadInputTests(ApiFixture api)
 
     private async Task AssertStillServing()
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 1 }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 1 }, deadline: Deadlines.Call());
         Assert.True(response.Success, response.Error);
     }
-
-    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(30);
 }

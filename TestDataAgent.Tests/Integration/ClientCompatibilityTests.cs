@@ -31,8 +31,10 @@ public sealed class ClientCompatibilityTests(ApiFixture api)
         request.Constraints.FieldConstraints["shipping"] = new FieldConstraint();
         request.Scenarios.Add(new Scenario { Name = "happy_path", Count = 8, Description = "Regular customers completing checkout with a credit card" });
         request.Scenarios.Add(new Scenario { Name = "gift_card", Count = 4, Description = "Customers paying with a gift card", Overrides = { ["payment_method"] = "gift_card" } });
+        // The RAG path answers from the seed corpus, which the service loads in the background after start-up.
+        await api.WaitForSeededPatternsAsync();
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal(12, response.RecordCount);
@@ -71,7 +73,7 @@ public sealed class ClientCompatibilityTests(ApiFixture api)
             NestedFields = { new Field { Name = "sku", Type = FieldType.String, Required = true }, new Field { Name = "price", Type = FieldType.Float, Required = true } },
         });
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         using var data = JsonDocument.Parse(response.Data);
@@ -92,7 +94,7 @@ public sealed class ClientCompatibilityTests(ApiFixture api)
     {
         var request = new GenerateRequest { Entity = "cart", Count = 2, InlineSchema = """{"name":"x","fields":{"a":{"type":"string"}}}""", Schema = new Schema { PredefinedSchema = "order" } };
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains("one schema source", response.Error, StringComparison.Ordinal);
@@ -105,13 +107,11 @@ public sealed class ClientCompatibilityTests(ApiFixture api)
     [InlineData("review", 3)]
     public async Task TheOriginalsEndToEndRequestsStillPass(string entity, int count)
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = $"e2e-{entity}", Domain = "ecommerce", Entity = entity, Count = count }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = $"e2e-{entity}", Domain = "ecommerce", Entity = entity, Count = count }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal(count, response.RecordCount);
         Assert.Equal(count, JsonDocument.Parse(response.Data).RootElement.GetArrayLength());
         Assert.Contains(response.Metadata.GenerationPath, new[] { "traditional", "llm", "rag", "hybrid" });
     }
-
-    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(30);
 }

@@ -13,7 +13,7 @@ public sealed class GenerateDataTests(ApiFixture api)
     [MemberData(nameof(Entities))]
     public async Task EachCoreEntityComesBackAsAJsonArrayWithIndexAndScenario(string entity)
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = $"it-{entity}", Domain = "ecommerce", Entity = entity, Count = 25 }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = $"it-{entity}", Domain = "ecommerce", Entity = entity, Count = 25 }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal($"it-{entity}", response.RequestId);
@@ -38,8 +38,8 @@ public sealed class GenerateDataTests(ApiFixture api)
     {
         var request = new GenerateRequest { Entity = "order", Count = 50, Seed = 2024, ReferenceTime = "2026-03-01T00:00:00Z" };
 
-        var first = await api.Client.GenerateDataAsync(request, deadline: Deadline());
-        var second = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var first = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
+        var second = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.Equal(first.Data, second.Data);
         Assert.Equal(2024, first.Metadata.Seed);
@@ -49,10 +49,10 @@ public sealed class GenerateDataTests(ApiFixture api)
     [Fact]
     public async Task AnUnseededResponseReportsWhatReproducesIt()
     {
-        var first = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 10 }, deadline: Deadline());
+        var first = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 10 }, deadline: Deadlines.Call());
 
         var replay = await api.Client.GenerateDataAsync(
-            new GenerateRequest { Entity = "user", Count = 10, Seed = first.Metadata.Seed, ReferenceTime = first.Metadata.ReferenceTime }, deadline: Deadline());
+            new GenerateRequest { Entity = "user", Count = 10, Seed = first.Metadata.Seed, ReferenceTime = first.Metadata.ReferenceTime }, deadline: Deadlines.Call());
 
         Assert.NotEqual(0, first.Metadata.Seed);
         Assert.Equal(first.Data, replay.Data);
@@ -65,7 +65,7 @@ public sealed class GenerateDataTests(ApiFixture api)
         request.Scenarios.Add(new Scenario { Name = "five_star", Count = 3, Overrides = { ["rating"] = "5" } });
         request.Scenarios.Add(new Scenario { Name = "one_star", Count = 2, Overrides = { ["rating"] = "1" } });
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         using var data = JsonDocument.Parse(response.Data);
@@ -79,7 +79,7 @@ public sealed class GenerateDataTests(ApiFixture api)
     [Fact]
     public async Task ARequestThatWantsAnotherPathSaysItFellBack()
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 3 }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 3 }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal("traditional", response.Metadata.GenerationPath);
@@ -93,7 +93,7 @@ public sealed class GenerateDataTests(ApiFixture api)
     [InlineData(OutputFormat.Ndjson, "{\"cart_id\":")]
     public async Task OtherFormatsAreHonoured(OutputFormat format, string start)
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "cart", Count = 4, OutputFormat = format }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "cart", Count = 4, OutputFormat = format }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.StartsWith(start, response.Data, StringComparison.Ordinal);

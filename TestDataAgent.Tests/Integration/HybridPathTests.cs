@@ -8,8 +8,6 @@ namespace TestDataAgent.Tests.Integration;
 /// <summary>Hybrid over real sockets: patterns in the embedded store (real MiniLM embeddings) become examples in the prompts of the LLM stand-in.</summary>
 public sealed class HybridPathTests : IDisposable
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
-
     private const string LanternReview = """
         [{"review_id":"REV-1000000001","product_id":"PRD-1000001","user_id":"USR-1000001","rating":5,
           "title":"Solar-powered lantern that lasted the whole trip",
@@ -17,15 +15,9 @@ public sealed class HybridPathTests : IDisposable
           "verified_purchase":true,"helpful_votes":12,"created_at":"2025-08-01T10:00:00Z"}]
         """;
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"tda-hybrid-{Guid.NewGuid():N}");
+    private readonly TempDirectory _directory = new("tda-hybrid");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task RetrievedPatternsAreExamplesInEveryPromptAndTheRecordsStayValid()
@@ -34,12 +26,12 @@ public sealed class HybridPathTests : IDisposable
         await using var api = ApiHost.Start(Settings(("ConnectionStrings:claude", $"Endpoint={model.BaseUrl};Key=test;Model=stand-in-model")));
         var stored = await api.Client.RecordPatternsAsync(
             new RecordPatternsRequest { Entity = "review", Data = LanternReview, Description = "camping lights reviewed after a trip", QualityScore = 0.9, Synthetic = true },
-            deadline: DateTime.UtcNow.Add(s_timeout));
+            deadline: Deadlines.SlowStartCall());
         var id = Assert.Single(stored.Ids);
 
         var response = await api.Client.GenerateDataAsync(
             new GenerateRequest { Entity = "review", Count = 30, Seed = 5, GenerationMethod = GenerationMethod.Hybrid, Context = "reviews of outdoor lighting for camping" },
-            deadline: DateTime.UtcNow.Add(s_timeout));
+            deadline: Deadlines.SlowStartCall());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal("hybrid", response.Metadata.GenerationPath);
@@ -55,7 +47,7 @@ public sealed class HybridPathTests : IDisposable
         });
         Assert.Contains(response.Metadata.Warnings, w => w.Contains(id, StringComparison.Ordinal));
         Assert.All(JsonNode.Parse(response.Data)!.AsArray(), r => Assert.StartsWith("Stand-in review", r!["body"]!.GetValue<string>(), StringComparison.Ordinal));
-        var report = await api.Client.ValidateDataAsync(new ValidateDataRequest { Entity = "review", Data = response.Data }, deadline: DateTime.UtcNow.Add(s_timeout));
+        var report = await api.Client.ValidateDataAsync(new ValidateDataRequest { Entity = "review", Data = response.Data }, deadline: Deadlines.SlowStartCall());
         Assert.True(report.Valid);
     }
 
@@ -65,11 +57,11 @@ public sealed class HybridPathTests : IDisposable
         await using var api = ApiHost.Start(Settings());
         await api.Client.RecordPatternsAsync(
             new RecordPatternsRequest { Entity = "review", Data = LanternReview, Description = "camping lights reviewed after a trip", Synthetic = true },
-            deadline: DateTime.UtcNow.Add(s_timeout));
+            deadline: Deadlines.SlowStartCall());
 
         var response = await api.Client.GenerateDataAsync(
             new GenerateRequest { Entity = "review", Count = 5, Seed = 5, GenerationMethod = GenerationMethod.Hybrid, Context = "camping lanterns" },
-            deadline: DateTime.UtcNow.Add(s_timeout));
+            deadline: Deadlines.SlowStartCall());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal("rag", response.Metadata.GenerationPath);
@@ -83,15 +75,15 @@ public sealed class HybridPathTests : IDisposable
         await using var api = ApiHost.Start(Settings());
         await api.Client.RecordPatternsAsync(
             new RecordPatternsRequest { Entity = "review", Data = LanternReview, Description = "camping lights reviewed after a trip", Synthetic = true },
-            deadline: DateTime.UtcNow.Add(s_timeout));
+            deadline: Deadlines.SlowStartCall());
         var request = new GenerateRequest { Entity = "review", Count = 3, Seed = 9, UseCache = true, GenerationMethod = GenerationMethod.Rag, Context = "camping lanterns" };
-        await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout));
-        Assert.True((await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout))).Metadata.CacheHit);
+        await api.Client.GenerateDataAsync(request, deadline: Deadlines.SlowStartCall());
+        Assert.True((await api.Client.GenerateDataAsync(request, deadline: Deadlines.SlowStartCall())).Metadata.CacheHit);
 
         await api.Client.RecordPatternsAsync(
             new RecordPatternsRequest { Entity = "review", Data = LanternReview.Replace("three nights", "four nights", StringComparison.Ordinal), Synthetic = true },
-            deadline: DateTime.UtcNow.Add(s_timeout));
-        var after = await api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_timeout));
+            deadline: Deadlines.SlowStartCall());
+        var after = await api.Client.GenerateDataAsync(request, deadline: Deadlines.SlowStartCall());
 
         Assert.False(after.Metadata.CacheHit);
     }
@@ -101,7 +93,7 @@ public sealed class HybridPathTests : IDisposable
         var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:redis"] = "",
-            ["Rag:DataDirectory"] = _directory,
+            ["Rag:DataDirectory"] = _directory.Path,
             ["Rag:SeedOnStartup"] = "false",
         };
         foreach (var (key, value) in extra)

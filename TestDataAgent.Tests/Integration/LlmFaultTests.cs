@@ -1,5 +1,6 @@
 using System.Net;
 using TestDataAgent.Contracts.V1;
+using TestDataAgent.Tests.Infrastructure;
 using TestDataAgent.Tests.StandIns;
 using static TestDataAgent.Tests.StandIns.LlmTestHost;
 
@@ -16,7 +17,7 @@ public sealed class LlmFaultTests
         claude.Script = _ => StandInReply.Fail(HttpStatusCode.InternalServerError);
         await using var api = StartApi(("claude", claude), ("vllm", vllm));
 
-        var served = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 20, Seed = 1, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+        var served = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 20, Seed = 1, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call());
 
         Assert.True(served.Success, served.Error);
         Assert.Equal("llm", served.Metadata.GenerationPath);
@@ -32,7 +33,7 @@ public sealed class LlmFaultTests
         Assert.Matches("testdata_llm_tokens_total\\{[^}]*model=\"vllm/stand-in-model\"\\} [1-9][0-9]*", metrics);
 
         vllm.Script = _ => StandInReply.Fail(HttpStatusCode.ServiceUnavailable);
-        var fallback = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 20, Seed = 2, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+        var fallback = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 20, Seed = 2, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call());
 
         Assert.True(fallback.Success, fallback.Error);
         Assert.Equal(20, fallback.RecordCount);
@@ -49,7 +50,7 @@ public sealed class LlmFaultTests
         model.Script = call => call.Number == 0 ? StandInReply.Fail(HttpStatusCode.TooManyRequests, retryAfter: 1) : StandInReply.Json(StandInRecords.Reviews(call.RequestedCount, call.Number));
         await using var api = StartApi(("vllm", model));
 
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 5, Seed = 9, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 5, Seed = 9, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal("llm", response.Metadata.GenerationPath);
@@ -68,7 +69,7 @@ public sealed class LlmFaultTests
             new Dictionary<string, string> { ["Llm:Preference:0"] = "ollama", ["Llm:Preference:1"] = "claude", ["Llm:AttemptTimeoutSeconds"] = "1", ["Llm:MaxRetries"] = "0" },
             ("ollama", ollama), ("claude", claude));
 
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 3, Seed = 4, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 3, Seed = 4, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal("claude/stand-in-model", response.Metadata.LlmModel);
@@ -82,13 +83,13 @@ public sealed class LlmFaultTests
         // Probe on every call: this test watches the state change at once.
         await using var api = StartApi(new Dictionary<string, string> { ["Health:ProbeCacheSeconds"] = "0" }, ("claude", model));
 
-        var health = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: Deadline());
+        var health = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: Deadlines.Call());
         Assert.Equal("healthy", health.Components["llm_claude"]);
         Assert.Equal("not_configured", health.Components["llm_vllm"]);
         Assert.Equal("not_configured", health.Components["llm_ollama"]);
 
         await model.DisposeAsync();
-        var down = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: Deadline());
+        var down = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: Deadlines.Call());
         Assert.Equal("unavailable", down.Components["llm_claude"]);
         Assert.Equal("healthy", down.Status);
     }
@@ -98,7 +99,7 @@ public sealed class LlmFaultTests
     {
         await using var api = StartApi();
 
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 5, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "review", Count = 5, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal("traditional", response.Metadata.GenerationPath);

@@ -34,7 +34,7 @@ public sealed class SchemaSourcesAndConstraintsTests(ApiFixture api)
     [Fact]
     public async Task ACustomJsonSchemaIsServedForThatRequestOnly()
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { CustomSchema = TicketJsonSchema, Count = 40, Seed = 1 }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { CustomSchema = TicketJsonSchema, Count = 40, Seed = 1 }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         using var data = JsonDocument.Parse(response.Data);
@@ -45,7 +45,7 @@ public sealed class SchemaSourcesAndConstraintsTests(ApiFixture api)
             Assert.Contains("@", ticket.GetProperty("reporter").GetProperty("email").GetString(), StringComparison.Ordinal);
         }
 
-        var schemas = await api.Client.GetSchemasAsync(new GetSchemasRequest(), deadline: Deadline());
+        var schemas = await api.Client.GetSchemasAsync(new GetSchemasRequest(), deadline: Deadlines.Call());
         Assert.DoesNotContain(schemas.Schemas, s => s.Name == "ticket");
     }
 
@@ -53,7 +53,7 @@ public sealed class SchemaSourcesAndConstraintsTests(ApiFixture api)
     public async Task AMalformedCustomSchemaSaysWhere()
     {
         var response = await api.Client.GenerateDataAsync(
-            new GenerateRequest { CustomSchema = """{"type":"object","properties":{"n":{"type":"integer","minimum":5,"maximum":1}}}""", Count = 1 }, deadline: Deadline());
+            new GenerateRequest { CustomSchema = """{"type":"object","properties":{"n":{"type":"integer","minimum":5,"maximum":1}}}""", Count = 1 }, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains("custom_schema", response.Error, StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class SchemaSourcesAndConstraintsTests(ApiFixture api)
         request.Constraints.FieldConstraints["shipping_address.state"] = new FieldConstraint { Regex = "[A-Z]{2}" };
         request.Constraints.FieldConstraints["customer_id"] = new FieldConstraint { Regex = @"CUS-\d{5}" };
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         using var data = JsonDocument.Parse(response.Data);
@@ -92,8 +92,8 @@ public sealed class SchemaSourcesAndConstraintsTests(ApiFixture api)
         var request = new GenerateRequest { Entity = "product", Count = 5, Constraints = new Constraints() };
         request.Constraints.FieldConstraints["price"] = new FieldConstraint { Min = 100, Max = 50 };
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
-        using var call = api.Client.GenerateDataStream(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
+        using var call = api.Client.GenerateDataStream(request, deadline: Deadlines.Call());
         var streamError = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
 
         Assert.False(response.Success);
@@ -107,11 +107,9 @@ public sealed class SchemaSourcesAndConstraintsTests(ApiFixture api)
         var request = new GenerateRequest { Entity = "cart", Count = 5, Constraints = new Constraints() };
         request.Constraints.FieldConstraints["total"] = new FieldConstraint { Max = 0.5 };
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains("cannot be met", response.Error, StringComparison.Ordinal);
     }
-
-    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(30);
 }

@@ -12,7 +12,7 @@ public sealed class SchemasAndHealthTests(ApiFixture api)
     [Fact]
     public async Task GetSchemasListsTheCoreEntitiesWithRealExamples()
     {
-        var response = await api.Client.GetSchemasAsync(new GetSchemasRequest(), deadline: Deadline());
+        var response = await api.Client.GetSchemasAsync(new GetSchemasRequest(), deadline: Deadlines.Call());
 
         Assert.Equal(36, response.Schemas.Count);
         Assert.Equal(["cart", "cart_item", "saved_cart", "order"], response.Schemas.Take(4).Select(s => s.Name));
@@ -27,14 +27,14 @@ public sealed class SchemasAndHealthTests(ApiFixture api)
     [Fact]
     public async Task TheDomainFilterIsExact()
     {
-        Assert.Equal(36, (await api.Client.GetSchemasAsync(new GetSchemasRequest { Domain = "ecommerce" }, deadline: Deadline())).Schemas.Count);
-        Assert.Empty((await api.Client.GetSchemasAsync(new GetSchemasRequest { Domain = "banking" }, deadline: Deadline())).Schemas);
+        Assert.Equal(36, (await api.Client.GetSchemasAsync(new GetSchemasRequest { Domain = "ecommerce" }, deadline: Deadlines.Call())).Schemas.Count);
+        Assert.Empty((await api.Client.GetSchemasAsync(new GetSchemasRequest { Domain = "banking" }, deadline: Deadlines.Call())).Schemas);
     }
 
     [Fact]
     public async Task HealthCheckReportsTheServerAndSaysRedisIsNotConfigured()
     {
-        var response = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: Deadline());
+        var response = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: Deadlines.Call());
 
         Assert.Equal("healthy", response.Status);
         Assert.Equal("healthy", response.Components["grpc_server"]);
@@ -46,8 +46,8 @@ public sealed class SchemasAndHealthTests(ApiFixture api)
     {
         var health = new Health.HealthClient(api.Channel);
 
-        var overall = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), deadline: Deadline());
-        var service = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest { Service = "testdata.v1.TestDataService" }, deadline: Deadline());
+        var overall = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), deadline: Deadlines.Call());
+        var service = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest { Service = "testdata.v1.TestDataService" }, deadline: Deadlines.Call());
 
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, overall.Status);
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, service.Status);
@@ -57,7 +57,7 @@ public sealed class SchemasAndHealthTests(ApiFixture api)
     public async Task ReflectionListsTheServiceForGrpcurl()
     {
         var reflection = new ServerReflection.ServerReflectionClient(api.Channel);
-        using var call = reflection.ServerReflectionInfo(deadline: Deadline());
+        using var call = reflection.ServerReflectionInfo(deadline: Deadlines.Call());
 
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
         await call.RequestStream.CompleteAsync();
@@ -65,6 +65,4 @@ public sealed class SchemasAndHealthTests(ApiFixture api)
 
         Assert.Contains("testdata.v1.TestDataService", call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name));
     }
-
-    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(30);
 }

@@ -20,9 +20,9 @@ public sealed class ValidateDataTests(ApiFixture api)
     [MemberData(nameof(OwnOutput))]
     public async Task EveryRecordOurGeneratorsMakePasses(string entity, OutputFormat format)
     {
-        var generated = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = entity, Count = 200, OutputFormat = format, Seed = 21 }, deadline: Deadline());
+        var generated = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = entity, Count = 200, OutputFormat = format, Seed = 21 }, deadline: Deadlines.Call());
 
-        var report = await api.Client.ValidateDataAsync(new ValidateDataRequest { Entity = entity, Data = generated.Data, Format = format }, deadline: Deadline());
+        var report = await api.Client.ValidateDataAsync(new ValidateDataRequest { Entity = entity, Data = generated.Data, Format = format }, deadline: Deadlines.Call());
 
         Assert.True(report.Valid, string.Join("\n", report.Violations.Take(5)));
         Assert.Equal(200, report.RecordCount);
@@ -32,7 +32,7 @@ public sealed class ValidateDataTests(ApiFixture api)
     [Fact]
     public async Task EveryPlantedViolationIsFoundByRecordFieldAndRule()
     {
-        var generated = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "cart", Count = 6, Seed = 5 }, deadline: Deadline());
+        var generated = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "cart", Count = 6, Seed = 5 }, deadline: Deadlines.Call());
         var records = JsonNode.Parse(generated.Data)!.AsArray();
         records[0]!.AsObject().Remove("customer_id");
         records[1]!["currency"] = "BTC";
@@ -43,7 +43,7 @@ public sealed class ValidateDataTests(ApiFixture api)
         var request = new ValidateDataRequest { Entity = "cart", Data = records.ToJsonString(), Constraints = new Constraints() };
         request.Constraints.FieldConstraints["cart_id"] = new FieldConstraint { Regex = "CRT-2026-[0-9]{7}" };
 
-        var report = await api.Client.ValidateDataAsync(request, deadline: Deadline());
+        var report = await api.Client.ValidateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.False(report.Valid);
         Assert.Equal(6, report.InvalidCount);
@@ -62,7 +62,7 @@ public sealed class ValidateDataTests(ApiFixture api)
         var request = new ValidateDataRequest { Entity = "user", Data = records, Constraints = new Constraints() };
         request.Constraints.FieldConstraints["first_name"] = new FieldConstraint { Regex = "[A-Z][a-z]{3,}" };
 
-        var report = await api.Client.ValidateDataAsync(request, deadline: Deadline());
+        var report = await api.Client.ValidateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.Contains(report.Violations, v => v is { Field: "first_name", Rule: "regex" });
     }
@@ -76,7 +76,7 @@ public sealed class ValidateDataTests(ApiFixture api)
     public async Task UnparseableDataIsAnInvalidArgument(string data, OutputFormat format)
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await api.Client.ValidateDataAsync(new ValidateDataRequest { Entity = "user", Data = data, Format = format }, deadline: Deadline()));
+            await api.Client.ValidateDataAsync(new ValidateDataRequest { Entity = "user", Data = data, Format = format }, deadline: Deadlines.Call()));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
@@ -91,6 +91,4 @@ public sealed class ValidateDataTests(ApiFixture api)
         Assert.False(body.RootElement.GetProperty("valid").GetBoolean());
         Assert.Contains(body.RootElement.GetProperty("violations").EnumerateArray(), v => v.GetProperty("rule").GetString() == "max");
     }
-
-    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(30);
 }

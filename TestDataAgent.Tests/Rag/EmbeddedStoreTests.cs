@@ -3,20 +3,16 @@ using ApiAssembly::TestDataAgent.Api.Infrastructure.PatternStore;
 using Microsoft.Extensions.VectorData;
 using TestDataAgent.Generators.Rag.Store;
 
+using TestDataAgent.Tests.Infrastructure;
+
 namespace TestDataAgent.Tests.Rag;
 
 /// <summary>The embedded vector collection: persistence, crash safety, filters and search (no model needed).</summary>
 public sealed class EmbeddedStoreTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"tda-store-{Guid.NewGuid():N}");
+    private readonly TempDirectory _directory = new("tda-store");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     internal static StoredPattern Pattern(string id, string entity, int axis, string domain = "ecommerce")
     {
@@ -36,14 +32,14 @@ public sealed class EmbeddedStoreTests : IDisposable
     [Fact]
     public async Task AnAcknowledgedUpsertIsThereAfterReopeningAndADeleteStaysDeleted()
     {
-        using (var store = new EmbeddedPatternCollection("TestDataPattern", _directory))
+        using (var store = new EmbeddedPatternCollection("TestDataPattern", _directory.Path))
         {
             await store.UpsertAsync([Pattern("a", "cart", 1), Pattern("b", "cart", 2), Pattern("c", "user", 3)]);
             await store.DeleteAsync("b");
             await store.UpsertAsync(Pattern("a", "cart", 4));
         }
 
-        using var reopened = new EmbeddedPatternCollection("TestDataPattern", _directory);
+        using var reopened = new EmbeddedPatternCollection("TestDataPattern", _directory.Path);
         var a = await reopened.GetAsync("a");
 
         Assert.Equal(2, reopened.Count);
@@ -55,7 +51,7 @@ public sealed class EmbeddedStoreTests : IDisposable
     public async Task ATornLastLineIsSkippedAndTheNextWriteIsReadBack()
     {
         string path;
-        using (var store = new EmbeddedPatternCollection("DefectPattern", _directory))
+        using (var store = new EmbeddedPatternCollection("DefectPattern", _directory.Path))
         {
             await store.UpsertAsync([Pattern("a", "cart", 1), Pattern("b", "cart", 2)]);
             path = store.FilePath;
@@ -66,13 +62,13 @@ public sealed class EmbeddedStoreTests : IDisposable
         var lastLine = full.TrimEnd('\n').Split('\n')[^1];
         await File.AppendAllTextAsync(path, lastLine[..(lastLine.Length / 2)]);
 
-        using (var recovered = new EmbeddedPatternCollection("DefectPattern", _directory))
+        using (var recovered = new EmbeddedPatternCollection("DefectPattern", _directory.Path))
         {
             Assert.Equal(2, recovered.Count);
             await recovered.UpsertAsync(Pattern("c", "cart", 3));
         }
 
-        using var again = new EmbeddedPatternCollection("DefectPattern", _directory);
+        using var again = new EmbeddedPatternCollection("DefectPattern", _directory.Path);
         Assert.Equal(3, again.Count);
         Assert.NotNull(await again.GetAsync("c"));
     }
@@ -80,7 +76,7 @@ public sealed class EmbeddedStoreTests : IDisposable
     [Fact]
     public async Task SearchIsFilteredByEntityAndDomainAndRankedByCosineSimilarity()
     {
-        using var store = new EmbeddedPatternCollection("TestDataPattern", _directory);
+        using var store = new EmbeddedPatternCollection("TestDataPattern", _directory.Path);
         await store.UpsertAsync([Pattern("cart-near", "cart", 10), Pattern("cart-far", "cart", 200), Pattern("user-nearest", "user", 10), Pattern("cart-other-domain", "cart", 10, "banking")]);
         var entity = "cart";
         var domain = "ecommerce";
@@ -94,7 +90,7 @@ public sealed class EmbeddedStoreTests : IDisposable
     [Fact]
     public async Task FilteredGetsReturnMatchingRecordsInIdOrderAndDeletingTheCollectionRemovesItsFile()
     {
-        using var store = new EmbeddedPatternCollection("ProductionSample", _directory);
+        using var store = new EmbeddedPatternCollection("ProductionSample", _directory.Path);
         await store.UpsertAsync([Pattern("c2", "cart", 1), Pattern("u1", "user", 2), Pattern("c1", "cart", 3)]);
 
         var carts = await store.GetAsync(p => p.Entity == "cart", 10).ToListAsync();
@@ -111,7 +107,7 @@ public sealed class EmbeddedStoreTests : IDisposable
     [Fact]
     public async Task FiltersTheStoreCannotHonourAreRefusedNotIgnored()
     {
-        using var store = new EmbeddedPatternCollection("TestDataPattern", _directory);
+        using var store = new EmbeddedPatternCollection("TestDataPattern", _directory.Path);
         await store.UpsertAsync(Pattern("a", "cart", 1));
 
         await Assert.ThrowsAsync<NotSupportedException>(async () =>

@@ -18,9 +18,11 @@ namespace TestDataAgent.Tests.Rag;
 /// The generation pipeline with the RAG path on the embedded store (a temporary directory), the real MiniLM model
 /// (loaded once per test run: the encoder is shared by the process) and the seed corpus loaded.
 /// </summary>
-public sealed class RagServices : IAsyncLifetime
+public sealed class RagServices : IAsyncLifetime, IDisposable
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"tda-rag-unit-{Guid.NewGuid():N}");
+    private readonly TempDirectory _dataDirectory = new("tda-rag-unit");
+
+    public string DataDirectory => _dataDirectory.Path;
 
     public ServiceProvider Provider { get; private set; } = null!;
 
@@ -39,18 +41,16 @@ public sealed class RagServices : IAsyncLifetime
         services.AddSingleton<IPatternCollections>(new EmbeddedPatternCollections(DataDirectory));
         services.AddTestDataRag();
         Provider = services.BuildServiceProvider();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(Deadlines.SlowStartHang);
         await Library.SeedAsync(timeout.Token);
     }
 
     public async Task DisposeAsync()
     {
         await Provider.DisposeAsync();
-        if (Directory.Exists(DataDirectory))
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
     }
+
+    public void Dispose() => _dataDirectory.Dispose();
 
     public static GenerationRequest Request(string entity, int count, long seed = 7, bool history = false, bool defects = false, bool productionLike = false,
         string context = "", IReadOnlyList<ScenarioInput>? scenarios = null) =>
@@ -69,7 +69,7 @@ public sealed class RagServices : IAsyncLifetime
 
     public async Task<List<DataRecord>> RecordsAsync(GenerationRequest request)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(Deadlines.Hang);
         var generator = Provider.GetServices<IRecordGenerator>().Single(g => g.Path == GenerationPath.Rag);
         var records = new List<DataRecord>();
         await foreach (var record in generator.GenerateAsync(request, new GenerationReport(), timeout.Token))

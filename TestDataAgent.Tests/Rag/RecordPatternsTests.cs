@@ -9,28 +9,20 @@ namespace TestDataAgent.Tests.Rag;
 /// <summary>RecordPatterns and the RAG path end to end: real gRPC sockets, the embedded store, the real MiniLM model.</summary>
 public sealed class RecordPatternsTests : IDisposable
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
-
     private const string Astronomer = """
         [{"user_id":"USR-7000001","email":"margaret.oconnell.private@gmail.com","first_name":"Margaret","last_name":"O'Connell-Hughes",
           "phone":"+1 415 867 5309","addresses":[{"label":"home","street":"742 Evergreen Terrace","city":"Springfield","state":"OR","zip":"97477","country":"US","is_default":true}],
           "loyalty_tier":"gold","created_at":"2024-05-01T10:00:00Z","last_login":"2024-06-01T10:00:00Z"}]
         """;
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"tda-rag-it-{Guid.NewGuid():N}");
+    private readonly TempDirectory _directory = new("tda-rag-it");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     private Dictionary<string, string> Settings(bool seed = true) => new()
     {
         ["ConnectionStrings:redis"] = "",
-        ["Rag:DataDirectory"] = _directory,
+        ["Rag:DataDirectory"] = _directory.Path,
         ["Rag:SeedOnStartup"] = seed ? "true" : "false",
     };
 
@@ -61,9 +53,9 @@ public sealed class RecordPatternsTests : IDisposable
         // The seed corpus (other user patterns) is loaded in the background: the recorded pattern must win on meaning.
         await WaitForSeedAsync();
 
-        var stored = await api.Client.RecordPatternsAsync(AstronomerPattern(), deadline: DateTime.UtcNow.Add(s_timeout));
-        var response = await api.Client.GenerateDataAsync(RagRequest("elderly stargazers, past retirement age, who love old observatory equipment"), deadline: DateTime.UtcNow.Add(s_timeout));
-        var unrelated = await api.Client.GenerateDataAsync(RagRequest("a company purchaser who ships orders to the office"), deadline: DateTime.UtcNow.Add(s_timeout));
+        var stored = await api.Client.RecordPatternsAsync(AstronomerPattern(), deadline: Deadlines.SlowStartCall());
+        var response = await api.Client.GenerateDataAsync(RagRequest("elderly stargazers, past retirement age, who love old observatory equipment"), deadline: Deadlines.SlowStartCall());
+        var unrelated = await api.Client.GenerateDataAsync(RagRequest("a company purchaser who ships orders to the office"), deadline: Deadlines.SlowStartCall());
 
         Assert.Equal(1, stored.Stored);
         Assert.True(response.Success, response.Error);
@@ -78,8 +70,8 @@ public sealed class RecordPatternsTests : IDisposable
 
     private async Task WaitForSeedAsync()
     {
-        var file = Path.Combine(_directory, "TestDataPattern.jsonl");
-        using var timeout = new CancellationTokenSource(s_timeout);
+        var file = Path.Combine(_directory.Path, "TestDataPattern.jsonl");
+        using var timeout = new CancellationTokenSource(Deadlines.SlowStartHang);
         while (!(File.Exists(file) && (await File.ReadAllTextAsync(file, timeout.Token)).Contains("seed-user-business-buyer", StringComparison.Ordinal)))
         {
             await Task.Delay(100, timeout.Token);
@@ -92,11 +84,11 @@ public sealed class RecordPatternsTests : IDisposable
         string id;
         await using (var api = ApiHost.Start(Settings(seed: false)))
         {
-            id = (await api.Client.RecordPatternsAsync(AstronomerPattern(), deadline: DateTime.UtcNow.Add(s_timeout))).Ids[0];
+            id = (await api.Client.RecordPatternsAsync(AstronomerPattern(), deadline: Deadlines.SlowStartCall())).Ids[0];
         }
 
         await using var restarted = ApiHost.Start(Settings(seed: false));
-        var response = await restarted.Client.GenerateDataAsync(RagRequest("telescope collectors"), deadline: DateTime.UtcNow.Add(s_timeout));
+        var response = await restarted.Client.GenerateDataAsync(RagRequest("telescope collectors"), deadline: Deadlines.SlowStartCall());
 
         Assert.True(response.Success, response.Error);
         using var data = JsonDocument.Parse(response.Data);
@@ -109,11 +101,11 @@ public sealed class RecordPatternsTests : IDisposable
         string[] personal = ["margaret", "O'Connell", "gmail", "867 5309", "Evergreen"];
         await using var api = ApiHost.Start(Settings(seed: false));
 
-        var stored = await api.Client.RecordPatternsAsync(AstronomerPattern(), deadline: DateTime.UtcNow.Add(s_timeout));
+        var stored = await api.Client.RecordPatternsAsync(AstronomerPattern(), deadline: Deadlines.SlowStartCall());
         var files = StoredText();
         var synthetic = AstronomerPattern();
         synthetic.Synthetic = true;
-        await api.Client.RecordPatternsAsync(synthetic, deadline: DateTime.UtcNow.Add(s_timeout));
+        await api.Client.RecordPatternsAsync(synthetic, deadline: Deadlines.SlowStartCall());
         var withSynthetic = StoredText();
 
         Assert.Equal(1, stored.Stored);
@@ -128,11 +120,11 @@ public sealed class RecordPatternsTests : IDisposable
     {
         await using var api = ApiHost.Start(Settings(seed: false));
 
-        var first = await api.Client.RecordPatternsAsync(AstronomerPattern(), deadline: DateTime.UtcNow.Add(s_timeout));
-        var second = await api.Client.RecordPatternsAsync(AstronomerPattern(), deadline: DateTime.UtcNow.Add(s_timeout));
+        var first = await api.Client.RecordPatternsAsync(AstronomerPattern(), deadline: Deadlines.SlowStartCall());
+        var second = await api.Client.RecordPatternsAsync(AstronomerPattern(), deadline: Deadlines.SlowStartCall());
 
         Assert.Equal(first.Ids, second.Ids);
-        var lines = File.ReadAllLines(Path.Combine(_directory, "TestDataPattern.jsonl"));
+        var lines = File.ReadAllLines(Path.Combine(_directory.Path, "TestDataPattern.jsonl"));
         Assert.Contains("\"usage_count\":1", lines[^1], StringComparison.Ordinal);
     }
 
@@ -154,11 +146,11 @@ public sealed class RecordPatternsTests : IDisposable
         await using var api = ApiHost.Start(Settings(seed: false));
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await api.Client.RecordPatternsAsync(new RecordPatternsRequest { Entity = entity, Data = data }, deadline: DateTime.UtcNow.Add(s_timeout)));
+            await api.Client.RecordPatternsAsync(new RecordPatternsRequest { Entity = entity, Data = data }, deadline: Deadlines.SlowStartCall()));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(expected, error.Status.Detail, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_directory, "TestDataPattern.jsonl")) && File.ReadAllText(Path.Combine(_directory, "TestDataPattern.jsonl")).Length > 0);
+        Assert.False(File.Exists(Path.Combine(_directory.Path, "TestDataPattern.jsonl")) && File.ReadAllText(Path.Combine(_directory.Path, "TestDataPattern.jsonl")).Length > 0);
     }
 
     [Fact]
@@ -171,8 +163,8 @@ public sealed class RecordPatternsTests : IDisposable
         severity.Kind = PatternKind.Defect;
         severity.Severity = "apocalyptic";
 
-        var badQuality = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.RecordPatternsAsync(quality, deadline: DateTime.UtcNow.Add(s_timeout)));
-        var badSeverity = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.RecordPatternsAsync(severity, deadline: DateTime.UtcNow.Add(s_timeout)));
+        var badQuality = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.RecordPatternsAsync(quality, deadline: Deadlines.SlowStartCall()));
+        var badSeverity = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.RecordPatternsAsync(severity, deadline: Deadlines.SlowStartCall()));
 
         Assert.Equal(StatusCode.InvalidArgument, badQuality.StatusCode);
         Assert.Contains("quality_score", badQuality.Status.Detail, StringComparison.Ordinal);
@@ -184,11 +176,11 @@ public sealed class RecordPatternsTests : IDisposable
     public async Task PatternsCanBeRecordedAsJsonOverHttpAndHealthShowsTheVectorStore()
     {
         await using var api = ApiHost.Start(Settings(seed: false));
-        using var http = new HttpClient { BaseAddress = api.HttpAddress, Timeout = s_timeout };
+        using var http = new HttpClient { BaseAddress = api.HttpAddress, Timeout = Deadlines.SlowStartHang };
 
         using var posted = await http.PostAsJsonAsync(new Uri("/v1/patterns", UriKind.Relative), new { entity = "user", kind = "DEFECT", severity = "high", data = Astronomer, description = "apostrophe in surname" });
         var body = await posted.Content.ReadFromJsonAsync<JsonElement>();
-        var health = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(s_timeout));
+        var health = await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: Deadlines.SlowStartCall());
 
         Assert.True(posted.IsSuccessStatusCode, body.ToString());
         Assert.Equal(1, body.GetProperty("stored").GetInt32());
@@ -196,5 +188,5 @@ public sealed class RecordPatternsTests : IDisposable
         Assert.Equal("healthy", health.Components["vector_store"]);
     }
 
-    private string StoredText() => string.Concat(Directory.GetFiles(_directory).Select(File.ReadAllText));
+    private string StoredText() => string.Concat(Directory.GetFiles(_directory.Path).Select(File.ReadAllText));
 }

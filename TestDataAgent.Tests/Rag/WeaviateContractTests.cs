@@ -13,8 +13,6 @@ namespace TestDataAgent.Tests.Rag;
 /// <summary>The Weaviate pattern store against a stand-in Weaviate that checks the request shapes.</summary>
 public sealed class WeaviateContractTests
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
-
     private static WeaviatePatternCollection Collection(WeaviateStandIn weaviate, HttpClient http) =>
         new("TestDataPattern", new WeaviateClient(() => http), _ => { });
 
@@ -22,7 +20,7 @@ public sealed class WeaviateContractTests
     public async Task UpsertsUseDeterministicUuidsAndSearchesFilterByEntityAndDomain()
     {
         await using var weaviate = await WeaviateStandIn.StartAsync();
-        using var http = new HttpClient { BaseAddress = weaviate.Endpoint, Timeout = s_timeout };
+        using var http = new HttpClient { BaseAddress = weaviate.Endpoint, Timeout = Deadlines.SlowStartHang };
         using var collection = Collection(weaviate, http);
 
         await collection.EnsureCollectionExistsAsync();
@@ -78,7 +76,7 @@ public sealed class WeaviateContractTests
             // Probe on every call: this test watches the state change at once.
             ["Health:ProbeCacheSeconds"] = "0",
         });
-        var deadline = DateTime.UtcNow.Add(s_timeout);
+        var deadline = Deadlines.SlowStartCall();
         var request = new RecordPatternsRequest
         {
             Entity = "review",

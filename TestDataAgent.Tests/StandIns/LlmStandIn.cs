@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using TestDataAgent.Tests.Infrastructure;
 
 namespace TestDataAgent.Tests.StandIns;
 
@@ -24,13 +23,13 @@ public sealed partial class LlmStandIn : IAsyncDisposable
     private int _peakInFlight;
     private int _modelListCalls;
 
-    private LlmStandIn(WebApplication app, int port)
+    private LlmStandIn(WebApplication app)
     {
         _app = app;
-        Port = port;
     }
 
-    public int Port { get; }
+    /// <summary>The port it bound (it asks for port 0, so no other process can have taken it in between).</summary>
+    public int Port { get; private set; }
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
@@ -53,18 +52,18 @@ public sealed partial class LlmStandIn : IAsyncDisposable
 
     public static async Task<LlmStandIn> StartAsync()
     {
-        var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var standIn = new LlmStandIn(app, port);
+        var standIn = new LlmStandIn(app);
         app.MapPost("/v1/messages", context => standIn.HandleAsync(context, StandInApi.Anthropic));
         app.MapPost("/v1/chat/completions", context => standIn.HandleAsync(context, StandInApi.OpenAi));
         app.MapPost("/api/chat", context => standIn.HandleAsync(context, StandInApi.Ollama));
         app.MapGet("/v1/models", () => standIn.ModelList(new { data = new[] { new { id = "stand-in", type = "model" } } }));
         app.MapGet("/api/tags", () => standIn.ModelList(new { models = new[] { new { name = "stand-in" } } }));
         await app.StartAsync();
+        standIn.Port = new Uri(app.Urls.Single()).Port;
         return standIn;
     }
 

@@ -7,8 +7,6 @@ namespace TestDataAgent.Tests.StandIns;
 /// <summary>An Api configured for the LLM stand-ins, and checks the LLM tests share.</summary>
 public static class LlmTestHost
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
-
     public static ApiHost StartApi(params (string Provider, LlmStandIn Model)[] providers) => StartApi(new Dictionary<string, string>(), providers);
 
     public static ApiHost StartApi(Dictionary<string, string> extra, params (string Provider, LlmStandIn Model)[] providers)
@@ -38,13 +36,11 @@ public static class LlmTestHost
         return ApiHost.Start(settings);
     }
 
-    public static DateTime Deadline() => DateTime.UtcNow.Add(s_timeout);
-
     public static List<JsonObject> Parse(string data) => JsonNode.Parse(data)!.AsArray().Select(n => n!.AsObject()).ToList();
 
     public static async Task AssertValidAsync(ApiHost api, string entity, string data)
     {
-        var report = await api.Client.ValidateDataAsync(new ValidateDataRequest { Entity = entity, Data = data }, deadline: Deadline());
+        var report = await api.Client.ValidateDataAsync(new ValidateDataRequest { Entity = entity, Data = data }, deadline: Deadlines.Call());
         Assert.True(report.Valid, string.Join("; ", report.Violations.Take(5).Select(v => $"{v.RecordIndex}:{v.Field}:{v.Rule}")));
     }
 }

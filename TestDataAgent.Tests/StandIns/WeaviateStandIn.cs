@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using TestDataAgent.Tests.Infrastructure;
 
 namespace TestDataAgent.Tests.StandIns;
 
@@ -20,13 +19,13 @@ public sealed partial class WeaviateStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private WeaviateStandIn(WebApplication app, int port)
+    private WeaviateStandIn(WebApplication app)
     {
         _app = app;
-        Endpoint = new Uri($"http://127.0.0.1:{port}");
     }
 
-    public Uri Endpoint { get; }
+    /// <summary>Where it listens: a port it bound itself (port 0), not one guessed free beforehand.</summary>
+    public Uri Endpoint { get; private set; } = null!;
 
     public ConcurrentDictionary<string, JsonObject> Classes { get; } = new(StringComparer.Ordinal);
 
@@ -43,14 +42,14 @@ public sealed partial class WeaviateStandIn : IAsyncDisposable
 
     public static async Task<WeaviateStandIn> StartAsync()
     {
-        var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var standIn = new WeaviateStandIn(app, port);
+        var standIn = new WeaviateStandIn(app);
         standIn.Map(app);
         await app.StartAsync();
+        standIn.Endpoint = new Uri(app.Urls.Single());
         return standIn;
     }
 

@@ -1,11 +1,11 @@
 using TestDataAgent.Generators.Llm;
 
+using TestDataAgent.Tests.Infrastructure;
+
 namespace TestDataAgent.Tests.Unit;
 
 public sealed class AdaptiveLimiterTests
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(5);
-
     [Fact]
     public async Task ThrottlingHalvesTheLimitAndCallsWithoutThrottlingGrowItBack()
     {
@@ -44,7 +44,7 @@ public sealed class AdaptiveLimiterTests
         Assert.False(third.IsCompleted);
 
         limiter.Release();
-        await third.WaitAsync(s_timeout);
+        await third.WaitAsync(Deadlines.Hang);
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public sealed class AdaptiveLimiterTests
         var next = limiter.WaitAsync(CancellationToken.None);
 
         await cancel.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gaveUp.WaitAsync(s_timeout));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gaveUp.WaitAsync(Deadlines.Hang));
         limiter.Release();
-        await next.WaitAsync(s_timeout);
+        await next.WaitAsync(Deadlines.Hang);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TestDataAgent.Generators.Generation;
@@ -127,14 +126,12 @@ public sealed class ConstraintTests
     }
 
     [Fact]
-    public void APatternThatExplodesWhenDeterminisedIsServedQuickly()
+    public async Task APatternThatExplodesWhenDeterminisedIsServed()
     {
-        // (a|b)*a(a|b){60} has a 2^60-state deterministic automaton; ours stays nondeterministic and small.
-        var watch = Stopwatch.StartNew();
+        // (a|b)*a(a|b){60} has a 2^60-state deterministic automaton: determinising it would never finish. Ours stays
+        // nondeterministic and small; the bound only catches that hang, it does not time the work.
+        var records = await Task.Run(() => Generate("review", 50, ("title", new() { Regex = "(a|b)*a(a|b){60}", MaxLength = 100 }))).WaitAsync(Deadlines.Hang);
 
-        var records = Generate("review", 50, ("title", new() { Regex = "(a|b)*a(a|b){60}", MaxLength = 100 }));
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.All(records, r => Assert.Matches("^(a|b)*a(a|b){60}$", (string)r["title"]!));
     }
 
