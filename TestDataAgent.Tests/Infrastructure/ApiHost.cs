@@ -98,7 +98,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     // Both ports are 0, so Kestrel picks them when it binds. It reports the bound addresses in the order the endpoints
     // were configured, and AddServicePorts configures gRPC first, then HTTP.
-    private static (Uri Grpc, Uri Http) BoundAddresses(IServiceProvider services)
+    internal static (Uri Grpc, Uri Http) BoundAddresses(IServiceProvider services)
     {
         var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
         if (addresses.Count != 2)

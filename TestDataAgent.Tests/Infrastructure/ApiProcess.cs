@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -16,9 +17,10 @@ public sealed partial class ApiProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly GrpcChannel _channel;
 
-    private ApiProcess(Process process, int grpcPort, int httpPort)
+    private ApiProcess(Process process, int grpcPort, int httpPort, ConcurrentQueue<string> output)
     {
         _process = process;
+        Output = output;
         _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
         Client = new TestDataService.TestDataServiceClient(_channel);
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = Deadlines.Hang };
@@ -27,6 +29,11 @@ public sealed partial class ApiProcess : IAsyncDisposable
     public TestDataService.TestDataServiceClient Client { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>Every line the process wrote, stdout and stderr.</summary>
+    public ConcurrentQueue<string> Output { get; }
+
+    public bool HasExited => _process.HasExited;
 
     /// <summary>Starts the Api with <paramref name="environment"/> (configuration keys with <c>__</c>) and waits until it serves.</summary>
     public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
@@ -49,8 +56,14 @@ public sealed partial class ApiProcess : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var ports = new List<int>();
         var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new ConcurrentQueue<string>();
         process.OutputDataReceived += (_, line) =>
         {
+            if (line.Data is not null)
+            {
+                output.Enqueue(line.Data);
+            }
+
             if (line.Data is not null && ListeningOn().Match(line.Data) is { Success: true } listening)
             {
                 lock (ports)
@@ -63,14 +76,20 @@ public sealed partial class ApiProcess : IAsyncDisposable
                 }
             }
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                output.Enqueue(line.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
             using var timeout = new CancellationTokenSource(Deadlines.SlowStartHang);
             await bound.Task.WaitAsync(timeout.Token);
-            var api = new ApiProcess(process, ports[0], ports[1]);
+            var api = new ApiProcess(process, ports[0], ports[1], output);
             await api.WaitUntilServingAsync(timeout.Token);
             return api;
         }

@@ -24,7 +24,7 @@ public sealed class LlmBudgetTests
         await using var api = StartApi(new Dictionary<string, string> { ["Llm:MaxRecordsPerRequest"] = "30" }, ("claude", model));
 
         var response = await api.Client.GenerateDataAsync(
-            new GenerateRequest { Entity = "review", Count = 100, Seed = 17, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+            new GenerateRequest { Entity = "review", Count = 100, Seed = 17, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal("llm", response.Metadata.GenerationPath);
@@ -46,7 +46,7 @@ public sealed class LlmBudgetTests
 
         using var call = api.Client.GenerateDataStream(
             new GenerateRequest { Entity = "review", Count = 5_000, Seed = 4, GenerationMethod = GenerationMethod.Llm, OutputFormat = OutputFormat.Ndjson },
-            deadline: Deadline());
+            deadline: Deadlines.Call());
         var records = new List<JsonObject>();
         await foreach (var chunk in call.ResponseStream.ReadAllAsync())
         {
@@ -74,7 +74,7 @@ public sealed class LlmBudgetTests
         }, ("ollama", model));
 
         var response = await api.Client.GenerateDataAsync(
-            new GenerateRequest { Entity = "review", Count = 60, Seed = 23, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+            new GenerateRequest { Entity = "review", Count = 60, Seed = 23, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal("llm", response.Metadata.GenerationPath);
@@ -97,7 +97,7 @@ public sealed class LlmBudgetTests
         var request = new GenerateRequest { Entity = "review", Count = 30, Seed = 5, GenerationMethod = GenerationMethod.Llm, Context = "CONTEXT-MARKER " + new string('c', 7_000) };
         request.Scenarios.Add(new Scenario { Name = "angry", Count = 30, Description = description });
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.NotEmpty(model.Calls);
@@ -126,7 +126,7 @@ public sealed class LlmBudgetTests
         foreach (var context in new[] { "kettles", "tents", "headlamps", "stoves" })
         {
             var response = await api.Client.GenerateDataAsync(
-                new GenerateRequest { Entity = "review", Count = 3, Seed = 2, UseCache = true, GenerationMethod = GenerationMethod.Llm, Context = context }, deadline: Deadline());
+                new GenerateRequest { Entity = "review", Count = 3, Seed = 2, UseCache = true, GenerationMethod = GenerationMethod.Llm, Context = context }, deadline: Deadlines.Call());
             Assert.True(response.Success, response.Error);
         }
 
@@ -154,7 +154,7 @@ public sealed class LlmBudgetTests
         foreach (var context in new[] { "kettles", "tents", "headlamps" })
         {
             var response = await api.Client.GenerateDataAsync(
-                new GenerateRequest { Entity = "review", Count = 3, Seed = 2, UseCache = true, GenerationMethod = GenerationMethod.Llm, Context = context }, deadline: Deadline());
+                new GenerateRequest { Entity = "review", Count = 3, Seed = 2, UseCache = true, GenerationMethod = GenerationMethod.Llm, Context = context }, deadline: Deadlines.Call());
             Assert.True(response.Success, response.Error);
         }
 

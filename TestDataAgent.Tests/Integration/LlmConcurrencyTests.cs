@@ -2,6 +2,8 @@ using TestDataAgent.Contracts.V1;
 using TestDataAgent.Tests.StandIns;
 using static TestDataAgent.Tests.StandIns.LlmTestHost;
 
+using TestDataAgent.Tests.Infrastructure;
+
 namespace TestDataAgent.Tests.Integration;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class LlmConcurrencyTests
 
         // Each request alone would have 4 calls in flight: 8 together without the service-wide limit.
         var responses = await Task.WhenAll(new[] { 1, 2 }.Select(seed => api.Client.GenerateDataAsync(
-            new GenerateRequest { Entity = "review", Count = 40, Seed = seed, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline()).ResponseAsync));
+            new GenerateRequest { Entity = "review", Count = 40, Seed = seed, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call()).ResponseAsync));
 
         Assert.All(responses, r =>
         {
@@ -47,7 +49,7 @@ public sealed class LlmConcurrencyTests
         await using var api = StartApi(("claude", model));
 
         var response = await api.Client.GenerateDataAsync(
-            new GenerateRequest { Entity = "review", Count = 100, Seed = 31, GenerationMethod = GenerationMethod.Llm }, deadline: Deadline());
+            new GenerateRequest { Entity = "review", Count = 100, Seed = 31, GenerationMethod = GenerationMethod.Llm }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal(100, response.RecordCount);

@@ -18,10 +18,10 @@ public sealed class OriginalCallsTests(ApiFixture api)
     [Fact]
     public async Task AClientWithDefaultLimitsNeverSeesResourceExhaustedFromAUnaryCall()
     {
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{api.GrpcPort}");
+        using var channel = GrpcChannel.ForAddress(api.GrpcAddress);
         var client = new TestDataService.TestDataServiceClient(channel);
 
-        var response = await client.GenerateDataAsync(new GenerateRequest { RequestId = "big", Entity = "cart", Count = 10_000, Seed = 1 }, deadline: Deadline());
+        var response = await client.GenerateDataAsync(new GenerateRequest { RequestId = "big", Entity = "cart", Count = 10_000, Seed = 1 }, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Equal("", response.Data);
@@ -30,7 +30,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
         Assert.Contains("Generation:MaxUnaryResponseBytes", response.Error, StringComparison.Ordinal);
 
         // What fits is served whole to the same client.
-        var fits = await client.GenerateDataAsync(new GenerateRequest { Entity = "cart", Count = 2_000, Seed = 1 }, deadline: Deadline());
+        var fits = await client.GenerateDataAsync(new GenerateRequest { Entity = "cart", Count = 2_000, Seed = 1 }, deadline: Deadlines.Call());
         Assert.True(fits.Success, fits.Error);
         Assert.Equal(2_000, Records(fits).Count);
     }
@@ -38,7 +38,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
     [Fact]
     public async Task ARequestWhoseLaterRecordsOutgrowTheEstimateIsRefusedWhenItCrossesTheLimit()
     {
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{api.GrpcPort}");
+        using var channel = GrpcChannel.ForAddress(api.GrpcAddress);
         var client = new TestDataService.TestDataServiceClient(channel);
         // The first records (the sample) are small; the second scenario's carry a 3 KB override each.
         var request = new GenerateRequest { Entity = "user", Count = 1_500, Seed = 3 };
@@ -47,7 +47,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
         large.Overrides["first_name"] = new string('x', 3_000);
         request.Scenarios.Add(large);
 
-        var response = await client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains("count 1500 exceeds max sync limit", response.Error, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
                 """,
         };
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         var records = Records(response);
@@ -102,7 +102,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
             InlineSchema = """{"name": "t", "domain": "d", "description": "t", "fields": {"transaction_id": {"type": "string", "format": """ + JsonSerializer.Serialize(template) + "}}}",
         };
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains("transaction_id", response.Error, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
         request.Scenarios.Add(inactive);
         request.Scenarios.Add(new Scenario { Name = "others", Count = 4 });
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         var records = Records(response);
@@ -132,7 +132,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
         var three = new Scenario { Name = "three_items", Count = 4 };
         three.Overrides["item_count"] = "3";
         cart.Scenarios.Add(three);
-        var csv = await api.Client.GenerateDataAsync(cart, deadline: Deadline());
+        var csv = await api.Client.GenerateDataAsync(cart, deadline: Deadlines.Call());
         Assert.True(csv.Success, csv.Error);
         var lines = csv.Data.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var column = Array.IndexOf(lines[0].Split(','), "item_count");
@@ -153,8 +153,8 @@ public sealed class OriginalCallsTests(ApiFixture api)
         year.Overrides["created_at"] = "2024-*";
         yearly.Scenarios.Add(year);
 
-        var orders = Records(await api.Client.GenerateDataAsync(request, deadline: Deadline()));
-        var reviews = Records(await api.Client.GenerateDataAsync(yearly, deadline: Deadline()));
+        var orders = Records(await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call()));
+        var reviews = Records(await api.Client.GenerateDataAsync(yearly, deadline: Deadlines.Call()));
 
         var shipping = orders.Select(o => o.GetProperty("shipping").GetDecimal()).ToList();
         Assert.All(shipping, s => Assert.InRange(s, 5m, 20m));
@@ -179,7 +179,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
         scenario.Overrides[field] = value;
         request.Scenarios.Add(scenario);
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains($"scenarios[0].overrides.{field}", response.Error, StringComparison.Ordinal);
@@ -193,7 +193,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
         categories.EnumValues.AddRange(["Electronics", "Computers", "Gaming"]);
         request.Constraints.FieldConstraints["category"] = categories;
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         var values = Records(response).Select(p => p.GetProperty("category").GetString()).ToList();
@@ -208,7 +208,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
         var request = new GenerateRequest { Entity = "cart", Count = 80, Seed = 17, Constraints = new Constraints() };
         request.Constraints.FieldConstraints["items"] = new FieldConstraint { MinLength = 2, MaxLength = 3 };
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         var carts = Records(response);
@@ -223,7 +223,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
     [Fact]
     public async Task EveryDeclaredFieldIsMadeFromEverySource()
     {
-        var users = Records(await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 200, Seed = 19 }, deadline: Deadline()));
+        var users = Records(await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 200, Seed = 19 }, deadline: Deadlines.Call()));
         var sensors = Records(await api.Client.GenerateDataAsync(new GenerateRequest
         {
             Entity = "sensor",
@@ -235,11 +235,11 @@ public sealed class OriginalCallsTests(ApiFixture api)
                                 "location": {"type": "object", "properties": {"latitude": {"type": "number", "minimum": -90, "maximum": 90},
                                                                               "longitude": {"type": "number", "minimum": -180, "maximum": 180}}}}}
                 """,
-        }, deadline: Deadline()));
+        }, deadline: Deadlines.Call()));
         var fieldsRequest = new GenerateRequest { Entity = "thing", Count = 50, Seed = 19, Schema = new Schema() };
         fieldsRequest.Schema.Fields.Add(new Field { Name = "label", Type = FieldType.String });
         fieldsRequest.Schema.Fields.Add(new Field { Name = "weight", Type = FieldType.Float });
-        var things = Records(await api.Client.GenerateDataAsync(fieldsRequest, deadline: Deadline()));
+        var things = Records(await api.Client.GenerateDataAsync(fieldsRequest, deadline: Deadlines.Call()));
 
         Assert.All(users, u => Assert.True(u.TryGetProperty("phone", out var phone) && phone.ValueKind == JsonValueKind.String));
         Assert.All(sensors, s => Assert.True(s.TryGetProperty("reading", out _)));
@@ -259,8 +259,8 @@ public sealed class OriginalCallsTests(ApiFixture api)
             return request;
         }
 
-        var response = await api.Client.GenerateDataAsync(Request(), deadline: Deadline());
-        var again = await api.Client.GenerateDataAsync(Request(), deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(Request(), deadline: Deadlines.Call());
+        var again = await api.Client.GenerateDataAsync(Request(), deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal(response.Data, again.Data);
@@ -284,7 +284,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
         var request = new GenerateRequest { Entity = "user", Count = 3, Constraints = new Constraints() };
         request.Constraints.FieldConstraints["phone"] = new FieldConstraint { NullRate = 0.7, MissingRate = 0.6 };
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains("constraints.field_constraints[phone]", response.Error, StringComparison.Ordinal);
@@ -301,7 +301,7 @@ public sealed class OriginalCallsTests(ApiFixture api)
         request.Scenarios.Add(scenario);
         request.Scenarios.Add(new Scenario { Name = "rest", Count = 30 });
 
-        var records = Records(await api.Client.GenerateDataAsync(request, deadline: Deadline()));
+        var records = Records(await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call()));
 
         Assert.All(records.Take(20), r => Assert.Equal("+1 555 0100", r.GetProperty("phone").GetString()));
         Assert.All(records.Skip(20), r => Assert.False(r.TryGetProperty("phone", out _)));
@@ -311,8 +311,8 @@ public sealed class OriginalCallsTests(ApiFixture api)
     public async Task NoFailureNamesAnExceptionType()
     {
         // A stream's refusal is a status; unary answers in-band. Neither carries a .NET type name.
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "cart", Count = 10_000 }, deadline: Deadline());
-        var stream = api.Client.GenerateDataStream(new GenerateRequest { Count = 3, InlineSchema = """{"name":"t","domain":"d","description":"t","fields":{"id":{"type":"string","format":"{nope}"}}}""" }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "cart", Count = 10_000 }, deadline: Deadlines.Call());
+        var stream = api.Client.GenerateDataStream(new GenerateRequest { Count = 3, InlineSchema = """{"name":"t","domain":"d","description":"t","fields":{"id":{"type":"string","format":"{nope}"}}}""" }, deadline: Deadlines.Call());
         var error = await Assert.ThrowsAsync<RpcException>(async () => await stream.ResponseStream.MoveNext(CancellationToken.None));
 
         Assert.DoesNotContain("Exception", response.Error, StringComparison.Ordinal);
@@ -326,5 +326,4 @@ public sealed class OriginalCallsTests(ApiFixture api)
         return JsonDocument.Parse(response.Data).RootElement.EnumerateArray().ToList();
     }
 
-    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(60);
 }

@@ -72,8 +72,8 @@ public sealed class PartitionTests(ApiFixture api)
     [Fact]
     public async Task AUnaryPartitionGivesItsSliceOfTheRun()
     {
-        var whole = await api.Client.GenerateDataAsync(Request("cart", OutputFormat.Ndjson, 30, scenarios: true, partition: null), deadline: Deadline());
-        var second = await api.Client.GenerateDataAsync(Request("cart", OutputFormat.Ndjson, 30, scenarios: true, new Partition { Index = 1, Count = 3 }), deadline: Deadline());
+        var whole = await api.Client.GenerateDataAsync(Request("cart", OutputFormat.Ndjson, 30, scenarios: true, partition: null), deadline: Deadlines.Call());
+        var second = await api.Client.GenerateDataAsync(Request("cart", OutputFormat.Ndjson, 30, scenarios: true, new Partition { Index = 1, Count = 3 }), deadline: Deadlines.Call());
 
         Assert.True(second.Success, second.Error);
         Assert.Equal(10, second.RecordCount);
@@ -86,7 +86,7 @@ public sealed class PartitionTests(ApiFixture api)
     [InlineData(3, 3, "partition.index")]
     public async Task ABadPartitionIsRefusedBeforeTheFirstChunk(int index, int count, string field)
     {
-        using var call = api.Client.GenerateDataStream(Request("user", OutputFormat.Ndjson, 10, scenarios: false, new Partition { Index = index, Count = count }), deadline: Deadline());
+        using var call = api.Client.GenerateDataStream(Request("user", OutputFormat.Ndjson, 10, scenarios: false, new Partition { Index = index, Count = count }), deadline: Deadlines.Call());
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNext(CancellationToken.None));
 
@@ -115,7 +115,7 @@ public sealed class PartitionTests(ApiFixture api)
 
     private async Task<List<string>> StreamChunksAsync(GenerateRequest request)
     {
-        using var call = api.Client.GenerateDataStream(request, deadline: Deadline());
+        using var call = api.Client.GenerateDataStream(request, deadline: Deadlines.Call());
         var chunks = new List<string>();
         await foreach (var chunk in call.ResponseStream.ReadAllAsync())
         {
@@ -132,5 +132,4 @@ public sealed class PartitionTests(ApiFixture api)
     private static List<JsonElement> Records(List<string> chunks) =>
         chunks.SelectMany(c => JsonDocument.Parse(c).RootElement.EnumerateArray()).ToList();
 
-    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(60);
 }

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
-using Grpc.Net.Client;
 using TestDataAgent.Contracts.V1;
 using TestDataAgent.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -43,40 +41,29 @@ public sealed class PodHeapOverloadTests(ITestOutputHelper log) : IDisposable
     public async Task SixtyFourCallersUnderThePodHeapAreAnsweredOrShedNeverUnknownOrOutOfMemory()
     {
         var load = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("TDA_OVERLOAD_SECONDS"), CultureInfo.InvariantCulture, out var seconds) ? seconds : 10);
-        var grpcPort = FreePort.Next();
-        var httpPort = FreePort.Next();
-        var output = new ConcurrentQueue<string>();
-        using var process = StartApi(grpcPort, httpPort, output);
-        try
+        await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>
         {
-            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
-            var client = new TestDataService.TestDataServiceClient(channel);
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = s_callTimeout };
-            await WaitUntilServingAsync(client, process);
+            ["DOTNET_GCHeapHardLimit"] = PodHeapHardLimit,
+            ["Rag__DataDirectory"] = _directory,
+            ["Rag__SeedOnStartup"] = "false",
+        });
+        var client = api.Client;
+        var http = api.Http;
+        var output = api.Output;
+        var outcomes = new ConcurrentQueue<string>();
+        var end = DateTime.UtcNow + load;
+        await Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(() => caller % 2 == 0
+            ? CallUntilAsync(client, caller, end, outcomes)
+            : PostUntilAsync(http, caller, end, outcomes))));
+        var after = await client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 5, Seed = 1 }, deadline: DateTime.UtcNow.Add(s_callTimeout));
 
-            var outcomes = new ConcurrentQueue<string>();
-            var end = DateTime.UtcNow + load;
-            await Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(() => caller % 2 == 0
-                ? CallUntilAsync(client, caller, end, outcomes)
-                : PostUntilAsync(http, caller, end, outcomes))));
-            var after = await client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 5, Seed = 1 }, deadline: DateTime.UtcNow.Add(s_callTimeout));
-
-            var summary = string.Join(", ", outcomes.GroupBy(o => o).Select(g => $"{g.Key} × {g.Count()}"));
-            log.WriteLine($"{Callers} callers × {Orders} orders for {load.TotalSeconds} s: {summary}");
-            Assert.False(process.HasExited, $"the api exited ({summary})");
-            Assert.DoesNotContain(output, line => line.Contains("OutOfMemoryException", StringComparison.Ordinal));
-            Assert.All(outcomes, o => Assert.True(o is "ok" or "RESOURCE_EXHAUSTED", $"{o} ({summary})"));
-            Assert.Contains("ok", outcomes);
-            Assert.True(after.Success, after.Error);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-                await process.WaitForExitAsync();
-            }
-        }
+        var summary = string.Join(", ", outcomes.GroupBy(o => o).Select(g => $"{g.Key} × {g.Count()}"));
+        log.WriteLine($"{Callers} callers × {Orders} orders for {load.TotalSeconds} s: {summary}");
+        Assert.False(api.HasExited, $"the api exited ({summary})");
+        Assert.DoesNotContain(output, line => line.Contains("OutOfMemoryException", StringComparison.Ordinal));
+        Assert.All(outcomes, o => Assert.True(o is "ok" or "RESOURCE_EXHAUSTED", $"{o} ({summary})"));
+        Assert.Contains("ok", outcomes);
+        Assert.True(after.Success, after.Error);
     }
 
     private static async Task CallUntilAsync(TestDataService.TestDataServiceClient client, int caller, DateTime end, ConcurrentQueue<string> outcomes)
@@ -127,53 +114,5 @@ public sealed class PodHeapOverloadTests(ITestOutputHelper log) : IDisposable
         var wait = int.TryParse(retryAfterSeconds, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(1);
         var left = end - DateTime.UtcNow;
         return Task.Delay(left < wait ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : wait);
-    }
-
-    private Process StartApi(int grpcPort, int httpPort, ConcurrentQueue<string> output)
-    {
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "TestDataAgent.Api.dll")])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["DOTNET_GCHeapHardLimit"] = PodHeapHardLimit;
-        start.Environment["GRPC_PORT"] = grpcPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["HTTP_PORT"] = httpPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["Rag__DataDirectory"] = _directory;
-        start.Environment["Rag__SeedOnStartup"] = "false";
-        start.Environment["ConnectionStrings__redis"] = "";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, line) => Keep(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void Keep(ConcurrentQueue<string> output, string? line)
-    {
-        if (line is not null)
-        {
-            output.Enqueue(line);
-        }
-    }
-
-    private static async Task WaitUntilServingAsync(TestDataService.TestDataServiceClient client, Process process)
-    {
-        using var timeout = new CancellationTokenSource(s_startTimeout);
-        while (true)
-        {
-            try
-            {
-                await client.HealthCheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: timeout.Token);
-                return;
-            }
-            catch (RpcException) when (!timeout.IsCancellationRequested && !process.HasExited)
-            {
-                await Task.Delay(200, timeout.Token);
-            }
-        }
     }
 }

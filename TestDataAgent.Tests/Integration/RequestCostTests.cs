@@ -25,7 +25,7 @@ public sealed class RequestCostTests(ApiFixture api)
         }
 
         await AssertRefusedAsync(request, "Generation:MaxRecordBytes");
-        using var stream = api.Client.GenerateDataStream(request, deadline: Deadline());
+        using var stream = api.Client.GenerateDataStream(request, deadline: Deadlines.Call());
         var error = await Assert.ThrowsAsync<RpcException>(async () => await stream.ResponseStream.MoveNext(CancellationToken.None));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("Generation:MaxRecordBytes", error.Status.Detail, StringComparison.Ordinal);
@@ -62,13 +62,12 @@ public sealed class RequestCostTests(ApiFixture api)
 
     private async Task AssertRefusedAsync(GenerateRequest request, string setting)
     {
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains(setting, response.Error, StringComparison.Ordinal);
-        var normal = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "order", Count = 20 }, deadline: Deadline());
+        var normal = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "order", Count = 20 }, deadline: Deadlines.Call());
         Assert.True(normal.Success, normal.Error);
     }
 
-    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(60);
 }

@@ -235,8 +235,8 @@ public sealed class StoreDurabilityTests : IDisposable
     {
         var factory = new WebApplicationFactory<ApiAssembly::Program>().WithWebHostBuilder(web =>
         {
-            web.UseSetting("GRPC_PORT", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-            web.UseSetting("HTTP_PORT", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("GRPC_PORT", "0");
+            web.UseSetting("HTTP_PORT", "0");
             web.UseSetting("ConnectionStrings:redis", "");
             web.UseSetting("Rag:SeedOnStartup", "false");
             web.UseSetting("Rag:DataDirectory", Path.Combine(Path.GetTempPath(), $"tda-unused-{Guid.NewGuid():N}"));
@@ -249,8 +249,7 @@ public sealed class StoreDurabilityTests : IDisposable
 
     private static TestDataService.TestDataServiceClient Client(WebApplicationFactory<ApiAssembly::Program> factory, out GrpcChannel channel)
     {
-        var configuration = factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
-        channel = GrpcChannel.ForAddress($"http://127.0.0.1:{configuration["GRPC_PORT"]}");
+        channel = GrpcChannel.ForAddress(ApiHost.BoundAddresses(factory.Services).Grpc);
         return new TestDataService.TestDataServiceClient(channel);
     }
 
