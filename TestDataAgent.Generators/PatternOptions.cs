@@ -23,7 +23,7 @@ public sealed class PatternOptions
     public long MaxBuildWork { get; set; } = 25_000_000;
 
     /// <summary>Approximate bytes one pattern's value generator may hold while it is built and after.</summary>
-    [Range(65_536, 134_217_728)]
+    [Range(65_536d, 134_217_728d)]
     public long MaxGeneratorBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Approximate bytes all cached value generators together may hold; the least recently used go first.</summary>
