@@ -11,7 +11,7 @@ public sealed class PatternOptions
     public const string SectionName = "Generation:Patterns";
 
     /// <summary>Longest pattern accepted, in characters.</summary>
-    [Range(16, 100_000)]
+    [Range(16, 20_000)]
     public int MaxLength { get; set; } = 1024;
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed class PatternOptions
     /// quickly with the pattern); longer ones, and those it cannot run (backreferences, lookarounds), backtrack with
     /// <see cref="MatchTimeoutMilliseconds"/>.
     /// </summary>
-    [Range(0, 100_000)]
+    [Range(0, 20_000)]
     public int NonBacktrackingMaxLength { get; set; } = 256;
 
     /// <summary>Longest one match of a pattern against one value may run; beyond it the value is reported as not checked.</summary>
