@@ -11,7 +11,7 @@ public sealed class PatternOptions
     public const string SectionName = "Generation:Patterns";
 
     /// <summary>Longest pattern accepted, in characters.</summary>
-    [Range(16, 100_000)]
+    [Range(16, 20_000)]
     public int MaxLength { get; set; } = 1024;
 
     /// <summary>
@@ -23,7 +23,7 @@ public sealed class PatternOptions
     public long MaxBuildWork { get; set; } = 25_000_000;
 
     /// <summary>Approximate bytes one pattern's value generator may hold while it is built and after.</summary>
-    [Range(65_536, 134_217_728)]
+    [Range(65_536d, 134_217_728d)]
     public long MaxGeneratorBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Approximate bytes all cached value generators together may hold; the least recently used go first.</summary>
@@ -35,7 +35,7 @@ public sealed class PatternOptions
     /// quickly with the pattern); longer ones, and those it cannot run (backreferences, lookarounds), backtrack with
     /// <see cref="MatchTimeoutMilliseconds"/>.
     /// </summary>
-    [Range(0, 100_000)]
+    [Range(0, 20_000)]
     public int NonBacktrackingMaxLength { get; set; } = 256;
 
     /// <summary>Longest one match of a pattern against one value may run; beyond it the value is reported as not checked.</summary>

@@ -29,7 +29,7 @@ public sealed partial class RequestPipeline(
         GenerationRequest request;
         try
         {
-            request = Validate(input, RequestMode.Unary);
+            request = Validate(input, RequestMode.Unary, cancellationToken);
         }
         catch (InvalidRequestException ex)
         {
@@ -66,7 +66,7 @@ public sealed partial class RequestPipeline(
     {
         using var scope = BeginRequestScope(input);
         using var activity = StartRequestActivity("GenerateDataStream", input);
-        var request = Validate(input, RequestMode.Stream);
+        var request = Validate(input, RequestMode.Stream, cancellationToken);
 
         var index = 0;
         try
@@ -109,12 +109,12 @@ public sealed partial class RequestPipeline(
     }
 
     // A rejected request is logged and counted here, once, whichever way it came in.
-    private GenerationRequest Validate(GenerationRequestInput input, RequestMode mode)
+    private GenerationRequest Validate(GenerationRequestInput input, RequestMode mode, CancellationToken cancellationToken)
     {
         using var activity = TestDataTracing.Source.StartActivity("validate");
         try
         {
-            return validator.Validate(input, mode);
+            return validator.Validate(input, mode, cancellationToken);
         }
         catch (InvalidRequestException ex)
         {

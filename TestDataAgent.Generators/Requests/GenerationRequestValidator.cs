@@ -23,11 +23,16 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
 
     private const int MaxContextLength = 100_000;
 
-    public GenerationRequest Validate(GenerationRequestInput input, RequestMode mode)
+    /// <param name="input">What the caller sent.</param>
+    /// <param name="mode">Unary or stream: their limits differ.</param>
+    /// <param name="cancellationToken">Stops building a schema's pattern generators when the call ends.</param>
+    public GenerationRequest Validate(GenerationRequestInput input, RequestMode mode, CancellationToken cancellationToken = default)
     {
         var warnings = new List<string>();
         var schema = ConstraintApplier.Apply(schemas.Resolve(input.Entity, input.Domain, input.InlineSchema, input.CustomSchema, input.SchemaFields, input.PredefinedSchema, warnings), input.Constraints, warnings);
         CheckFields(schema.Fields);
+        // Patterns are built (within their budget) now, so a stream refuses a bad one before its first chunk.
+        SchemaPatterns.Prepare(schema.Fields, cancellationToken);
         var scenarios = ScenarioPlanner.Plan(input, ref schema, warnings, options.Value.MaxAddedFields);
         CheckRecordSize(schema, scenarios);
         var total = scenarios.Sum(s => (long)s.Count);

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TestDataAgent.Contracts.V1;
@@ -41,21 +42,15 @@ public sealed class HostileInputTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task AStreamOfExpandingPatternsEndsWithTheErrorAndNoRecords()
+    public async Task AStreamOfExpandingPatternsIsRefusedBeforeItsFirstChunk()
     {
         using var call = api.Client.GenerateDataStream(new GenerateRequest { CustomSchema = EightExpandingPatterns(), Count = 1_000 }, deadline: Deadline());
 
-        var chunks = new List<DataChunk>();
-        while (await call.ResponseStream.MoveNext(CancellationToken.None))
-        {
-            chunks.Add(call.ResponseStream.Current);
-        }
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNext(CancellationToken.None));
 
-        var final = Assert.Single(chunks);
-        Assert.True(final.IsFinal);
-        var error = JsonNode.Parse(final.Data)!["error"]!.GetValue<string>();
-        Assert.Contains("pattern", error, StringComparison.Ordinal);
-        Assert.Contains("Generation:Patterns:", error, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("pattern", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Generation:Patterns:", error.Status.Detail, StringComparison.Ordinal);
         await AssertStillServingAsync();
     }
 

@@ -62,6 +62,17 @@ public sealed class PatternBoundsTests
     }
 
     [Fact]
+    public void APatternNestedDeeperThanTheStackCanHoldIsRefusedNotAStackOverflow()
+    {
+        var options = new PatternOptions { MaxLength = 20_000 };
+        var pattern = new string('(', 9_000) + "n" + new string(')', 9_000);
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => RegexValueSource.Create(pattern, 0, 64, options));
+
+        Assert.Contains("nest", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACancelledBuildStopsPartWay()
     {
         // Unbounded, this build takes many seconds of CPU; cancelled after 50 ms it must stop.

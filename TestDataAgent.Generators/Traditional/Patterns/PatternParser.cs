@@ -128,6 +128,7 @@ internal sealed partial class PatternParser(string pattern)
         switch (c)
         {
             case '(':
+                EnsureStack();
                 if (Peek() == '?')
                 {
                     if (_position + 1 < pattern.Length && pattern[_position + 1] == ':')
@@ -165,6 +166,15 @@ internal sealed partial class PatternParser(string pattern)
                 throw new ArgumentException($"uses the anchor '{c}' inside the pattern, which cannot be generated from");
             default:
                 return new CharSetNode([(c, c)]);
+        }
+    }
+
+    // Groups nest by recursion here and in ThompsonBuilder: refuse a nesting the thread's stack cannot hold, never overflow it.
+    internal static void EnsureStack()
+    {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new ArgumentException("nests groups too deeply to generate from");
         }
     }
 

@@ -26,6 +26,7 @@ internal sealed class ThompsonBuilder(PatternBudget budget)
 
     public int Add(PatternNode node, int from)
     {
+        PatternParser.EnsureStack();
         switch (node)
         {
             case CharSetNode set:
