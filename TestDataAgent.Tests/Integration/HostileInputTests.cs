@@ -1,6 +1,6 @@
-using Grpc.Core;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Grpc.Core;
 using TestDataAgent.Contracts.V1;
 using TestDataAgent.Tests.Infrastructure;
 

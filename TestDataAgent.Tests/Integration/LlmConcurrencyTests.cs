@@ -1,8 +1,7 @@
 using TestDataAgent.Contracts.V1;
+using TestDataAgent.Tests.Infrastructure;
 using TestDataAgent.Tests.StandIns;
 using static TestDataAgent.Tests.StandIns.LlmTestHost;
-
-using TestDataAgent.Tests.Infrastructure;
 
 namespace TestDataAgent.Tests.Integration;
 
