@@ -1,30 +1,52 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using TestDataAgent.Api.Limits;
 using TestDataAgent.Api.Services;
+using TestDataAgent.Generators;
 using TestDataAgent.Generators.Observability;
 
 namespace TestDataAgent.Api.Composition;
 
 public static class GrpcApiExtensions
 {
-    /// <summary>Message limit for requests and responses: above the original's 50 MiB, so nothing it accepted is refused.</summary>
-    public const int MaxMessageBytes = 64 * 1024 * 1024;
+    /// <summary>The 5-byte gRPC message prefix (compressed flag, length): a request body may be this much over the message limit.</summary>
+    private const int GrpcFrameHeaderBytes = 5;
 
     /// <summary>
     /// The transport: <c>testdata.v1</c> over gRPC with JSON transcoding, server reflection, and the original's metric names
-    /// as Prometheus text at <c>GET /metrics</c> on the HTTP port. Admission control is the first interceptor.
+    /// as Prometheus text at <c>GET /metrics</c> on the HTTP port. <see cref="TransportOptions"/> (<c>Transport</c>,
+    /// validated at start) sets one maximum message size for gRPC both ways and for Kestrel's request body, and the
+    /// stalled-reader timeout of streams. Interceptors, outermost first: admission control, then the stalled-reader guard.
     /// </summary>
     public static IHostApplicationBuilder AddGrpcApi(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<TransportOptions>()
+            .BindConfiguration(TransportOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate<IOptions<GenerationOptions>>(
+                (transport, generation) => generation.Value.MaxUnaryResponseBytes < transport.MaxMessageBytes,
+                "Generation:MaxUnaryResponseBytes must be less than Transport:MaxMessageBytes: a unary answer travels in one message")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<StalledReaderInterceptor>();
         builder.Services
             .AddGrpc(options =>
             {
-                options.MaxReceiveMessageSize = MaxMessageBytes;
-                options.MaxSendMessageSize = MaxMessageBytes;
                 options.EnableDetailedErrors = builder.Environment.IsDevelopment();
                 options.Interceptors.Add<AdmissionInterceptor>();
+                options.Interceptors.Add<StalledReaderInterceptor>();
             })
             .AddJsonTranscoding();
+        builder.Services.AddOptions<GrpcServiceOptions>().Configure<IOptions<TransportOptions>>((grpc, transport) =>
+        {
+            grpc.MaxReceiveMessageSize = transport.Value.MaxMessageBytes;
+            grpc.MaxSendMessageSize = transport.Value.MaxMessageBytes;
+        });
+        // Kestrel's own default (30,000,000 bytes) would cut a gRPC message short of the limit and end the call UNKNOWN;
+        // at the limit plus the frame prefix, gRPC's check (RESOURCE_EXHAUSTED) comes first, and JSON bodies get 413.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<TransportOptions>>((kestrel, transport) =>
+            kestrel.Limits.MaxRequestBodySize = transport.Value.MaxMessageBytes + GrpcFrameHeaderBytes);
         builder.Services.AddGrpcReflection();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(TestDataMetrics.MeterName)
@@ -32,9 +54,13 @@ public static class GrpcApiExtensions
         return builder;
     }
 
-    /// <summary>Maps the gRPC service (and its JSON routes), reflection, grpc.health.v1 and <c>/metrics</c>.</summary>
+    /// <summary>
+    /// Maps the gRPC service (and its JSON routes), reflection, grpc.health.v1 and <c>/metrics</c>, behind the check that
+    /// answers 413 to a JSON body over <c>Transport:MaxMessageBytes</c> before it is read.
+    /// </summary>
     public static WebApplication MapGrpcApi(this WebApplication app)
     {
+        app.UseMiddleware<MessageSizeMiddleware>();
         app.MapGrpcService<TestDataGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();

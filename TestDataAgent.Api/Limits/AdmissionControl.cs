@@ -74,10 +74,11 @@ public sealed partial class AdmissionControl : IDisposable
         CheckHeap();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(_options.MaxQueueWaitMilliseconds), _time);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        slots = Math.Clamp(slots, 1, _options.MaxConcurrentExpensive);
         RateLimitLease lease;
         try
         {
-            lease = await _expensive.AcquireAsync(Math.Clamp(slots, 1, _options.MaxConcurrentExpensive), wait.Token);
+            lease = await _expensive.AcquireAsync(slots, wait.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -89,7 +90,7 @@ public sealed partial class AdmissionControl : IDisposable
         {
             lease.Dispose();
             throw Refuse("busy", string.Create(CultureInfo.InvariantCulture,
-                $"The service is busy: its {_options.MaxConcurrentExpensive} slots for expensive work are taken and {_options.QueueLength} more are waited for (Admission:MaxConcurrentExpensive, Admission:QueueLength); retry after {_options.RetryAfterSeconds} s"));
+                $"The service is busy: this call needs {slots} of its {_options.MaxConcurrentExpensive} slots for expensive work, they are taken, and the queue for {_options.QueueLength} is full (Admission:MaxConcurrentExpensive, Admission:QueueLength); retry after {_options.RetryAfterSeconds} s"));
         }
 
         try

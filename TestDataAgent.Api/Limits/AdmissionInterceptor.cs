@@ -11,16 +11,20 @@ namespace TestDataAgent.Api.Limits;
 
 /// <summary>
 /// Admission control in front of <c>testdata.v1</c>, for gRPC and its JSON routes alike (transcoded calls run through the
-/// same interceptors). Expensive calls take slots from <see cref="AdmissionControl"/> and keep them until their response
-/// is written: a <c>GenerateData</c> of at least <see cref="AdmissionOptions.ExpensiveRecordThreshold"/> records (one slot
-/// per that many, doubled over JSON) or one a model may serve, every <c>GenerateDataStream</c> (which also counts against
-/// its caller's open streams), <c>ValidateData</c> and <c>RecordPatterns</c>. Everything else passes. A refusal is <c>RESOURCE_EXHAUSTED</c> (HTTP 429)
+/// same interceptors). Expensive calls take slots from <see cref="AdmissionControl"/> in proportion to the memory they
+/// need, and keep them until their response is written: a <c>GenerateData</c> of at least
+/// <see cref="AdmissionOptions.ExpensiveRecordThreshold"/> records (one slot per that many, four times over JSON) or one a
+/// model may serve, every <c>GenerateDataStream</c> (which also counts against its caller's open streams),
+/// <c>ValidateData</c> and <c>RecordPatterns</c> (by the size of their data). Everything else passes. A refusal is <c>RESOURCE_EXHAUSTED</c> (HTTP 429)
 /// with <c>retry-after</c> and <c>grpc-retry-pushback-ms</c> trailers (a <c>Retry-After</c> header over HTTP).
 /// </summary>
 internal sealed class AdmissionInterceptor(AdmissionControl admission, IOptions<AdmissionOptions> options, LlmProviderSet providers, CallerKey callerKey) : Interceptor
 {
     public const string RetryAfterKey = "retry-after";
     public const string RetryPushbackKey = "grpc-retry-pushback-ms";
+
+    // Measured with 4,500 orders: a JSON answer allocates about twice a gRPC one's memory and keeps far more in pools.
+    private const int JsonAnswerWeight = 4;
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -59,28 +63,27 @@ internal sealed class AdmissionInterceptor(AdmissionControl admission, IOptions<
         await continuation(request, responseStream, context);
     }
 
-    // The slots a unary call takes; 0: not expensive.
+    // The slots a unary call takes (never more than all of them); 0: not expensive.
     private int Slots<TRequest>(TRequest request, HttpContext? http)
     {
-        switch (request)
+        var settings = options.Value;
+        long slots = request switch
         {
-            case GenerateRequest generate:
-                var threshold = options.Value.ExpensiveRecordThreshold;
-                var records = Records(generate);
-                if (records >= threshold)
-                {
-                    // Memory grows with the records, and a JSON answer (one escaped string) needs about twice a gRPC one's.
-                    var slots = (records + threshold - 1) / threshold * (http is not null && !IsGrpc(http) ? 2 : 1);
-                    return (int)Math.Min(slots, options.Value.MaxConcurrentExpensive);
-                }
-
-                return providers.Providers.Count > 0 && IntelligenceRouter.MayCallModel(RequestMapper.ToInput(generate)) ? 1 : 0;
-            case ValidateDataRequest or RecordPatternsRequest:
-                return 1;
-            default:
-                return 0;
-        }
+            GenerateRequest generate when Records(generate) >= settings.ExpensiveRecordThreshold =>
+                // Memory grows with the records; a JSON answer is one escaped string, and writing it takes several times
+                // a gRPC answer's memory (System.Text.Json rents buffers of six times its length, which its pool keeps).
+                DivideRoundingUp(Records(generate), settings.ExpensiveRecordThreshold) * (http is not null && !IsGrpc(http) ? JsonAnswerWeight : 1),
+            GenerateRequest generate =>
+                providers.Providers.Count > 0 && IntelligenceRouter.MayCallModel(RequestMapper.ToInput(generate)) ? 1 : 0,
+            // Parsing data takes several times its size.
+            ValidateDataRequest validate => Math.Max(1, DivideRoundingUp(validate.Data.Length, settings.DataBytesPerSlot)),
+            RecordPatternsRequest patterns => Math.Max(1, DivideRoundingUp(patterns.Data.Length, settings.DataBytesPerSlot)),
+            _ => 0,
+        };
+        return (int)Math.Min(slots, settings.MaxConcurrentExpensive);
     }
+
+    private static long DivideRoundingUp(long value, int divisor) => (value + divisor - 1) / divisor;
 
     // Scenario counts win over count when they are given.
     private static long Records(GenerateRequest request) => Math.Max(request.Count, request.Scenarios.Sum(s => (long)s.Count));

@@ -12,27 +12,33 @@ public sealed class AdmissionOptions
     public const string SectionName = "Admission";
 
     /// <summary>
-    /// Slots for expensive work, across all callers. A call takes one; a large unary <c>GenerateData</c> one per
-    /// <see cref="ExpensiveRecordThreshold"/> records, twice that over HTTP/JSON (whose answer needs about twice the
-    /// memory), and at most all of them.
+    /// Slots for expensive work, across all callers; a slot is about the memory of <see cref="ExpensiveRecordThreshold"/>
+    /// records made and sent over gRPC. A stream or a call a model may serve takes one; a <c>GenerateData</c> one per
+    /// <see cref="ExpensiveRecordThreshold"/> records, four times that over HTTP/JSON; <c>ValidateData</c> and
+    /// <c>RecordPatterns</c> one per <see cref="DataBytesPerSlot"/> of data; a call never more than all of them (it then
+    /// runs alone).
     /// </summary>
-    [Range(1, 1_024)]
-    public int MaxConcurrentExpensive { get; set; } = 4;
+    [Range(1, 10_000)]
+    public int MaxConcurrentExpensive { get; set; } = 64;
 
     /// <summary>Slots the calls waiting in the queue may ask for together; a call that does not fit is refused at once.</summary>
-    [Range(0, 10_000)]
-    public int QueueLength { get; set; } = 16;
+    [Range(0, 100_000)]
+    public int QueueLength { get; set; } = 128;
 
     /// <summary>Longest wait in the queue before the call is refused.</summary>
     [Range(1, 600_000)]
     public int MaxQueueWaitMilliseconds { get; set; } = 10_000;
 
     /// <summary>
-    /// A <c>GenerateData</c> of at least this many records is expensive (streams always are), and takes a slot per this
-    /// many records.
+    /// A <c>GenerateData</c> of fewer records is always served; one of at least this many is expensive and takes a slot
+    /// per this many records.
     /// </summary>
     [Range(1, 10_000_000)]
-    public int ExpensiveRecordThreshold { get; set; } = 1_000;
+    public int ExpensiveRecordThreshold { get; set; } = 250;
+
+    /// <summary>Bytes of <c>data</c> sent to <c>ValidateData</c> or <c>RecordPatterns</c> that take one slot (at least one).</summary>
+    [Range(1_024, 1024 * 1024 * 1024)]
+    public int DataBytesPerSlot { get; set; } = 256 * 1024;
 
     /// <summary>
     /// New expensive work is refused while the managed heap holds more than this share of the memory it may use (the

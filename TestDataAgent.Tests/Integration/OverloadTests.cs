@@ -121,10 +121,26 @@ public sealed class OverloadTests
         Assert.True(await EventuallyAsync(() => CanOpenStreamAsync(api)), "the caller's stream count never came down");
     }
 
+    [Fact]
+    public async Task AStreamWhoseReaderStallsIsEndedAfterTheTimeoutAndItsSlotsReleased()
+    {
+        await using var api = Start(new() { ["Transport:StalledReaderTimeoutSeconds"] = "1", ["Admission:MaxStreamsPerCaller"] = "1", ["Admission:MaxConcurrentExpensive"] = "1" });
+        using var stalled = await OpenStreamAsync(api);
+
+        // Nobody reads `stalled` now: once its writes have waited a second, the service ends it and frees the caller's one stream.
+        var freed = await EventuallyAsync(() => CanOpenStreamAsync(api));
+        var end = await Assert.ThrowsAsync<RpcException>(async () => await ReadToEndAsync(stalled));
+
+        Assert.True(freed, "the stalled stream still held the caller's stream");
+        Assert.Equal(StatusCode.ResourceExhausted, end.StatusCode);
+    }
+
     private static ApiHost Start(Dictionary<string, string> settings)
     {
         settings.TryAdd("ConnectionStrings:redis", "");
         settings.TryAdd("Admission:ExpensiveRecordThreshold", "100");
+        // Streams that hold a slot are never ended for a slow reader unless the test says so.
+        settings.TryAdd("Transport:StalledReaderTimeoutSeconds", "600");
         return ApiHost.Start(settings);
     }
 
@@ -166,6 +182,14 @@ public sealed class OverloadTests
         catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
         {
             return false;
+        }
+    }
+
+    private static async Task ReadToEndAsync(AsyncServerStreamingCall<DataChunk> call)
+    {
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            Assert.False(call.ResponseStream.Current.IsFinal, "the stalled stream ran to its end");
         }
     }
 
