@@ -3,7 +3,6 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 using TestDataAgent.Api.Infrastructure.Redis;
 using TestDataAgent.Generators.Caching;
 
@@ -62,12 +61,14 @@ public static class ResponseCacheExtensions
 
         // HybridCache keeps its in-memory tier in front of Redis. The cache and the pools go through one guard, so a
         // Redis failure pauses both.
+        builder.Services.AddSingleton<RedisConnection>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisConnection>());
         builder.Services.AddSingleton<RedisGuard>();
         builder.Services.AddSingleton<ICacheHealth>(sp => sp.GetRequiredService<RedisGuard>());
         builder.Services.AddSingleton<IDistributedCache>(sp => new ResilientDistributedCache(
             new RedisCache(Microsoft.Extensions.Options.Options.Create(new RedisCacheOptions
             {
-                ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
+                ConnectionMultiplexerFactory = sp.GetRequiredService<RedisConnection>().GetAsync,
                 InstanceName = "testdata:",
             })),
             sp.GetRequiredService<RedisGuard>()));

@@ -12,13 +12,13 @@ namespace TestDataAgent.Api.Infrastructure.Redis;
 /// atomically, so two replicas never hand out the same one; RPUSH then LTRIM keeps a pool under its cap. Every call goes
 /// through <see cref="RedisGuard"/>: with Redis down a pool is simply empty.
 /// </summary>
-internal sealed class RedisRecordPool(IConnectionMultiplexer redis, RedisGuard guard) : IRecordPool
+internal sealed class RedisRecordPool(RedisConnection redis, RedisGuard guard) : IRecordPool
 {
     public string Name => "redis";
 
     public async Task<IReadOnlyList<DataRecord>> TakeAsync(string key, int count, CancellationToken cancellationToken)
     {
-        var values = await guard.RunAsync(async _ => await redis.GetDatabase().ListLeftPopAsync(key, count) ?? [], [], cancellationToken);
+        var values = await guard.RunAsync(async _ => await (await redis.GetAsync()).GetDatabase().ListLeftPopAsync(key, count) ?? [], [], cancellationToken);
         var records = new List<DataRecord>(values.Length);
         foreach (var value in values)
         {
@@ -39,7 +39,7 @@ internal sealed class RedisRecordPool(IConnectionMultiplexer redis, RedisGuard g
     public Task<long> AddAsync(string key, IReadOnlyList<DataRecord> records, int maxSize, CancellationToken cancellationToken) =>
         guard.RunAsync(async _ =>
         {
-            var database = redis.GetDatabase();
+            var database = (await redis.GetAsync()).GetDatabase();
             var length = await database.ListRightPushAsync(key, [.. records.Select(r => (RedisValue)RecordJson.ToJson(r))]);
             if (length > maxSize)
             {
@@ -52,5 +52,5 @@ internal sealed class RedisRecordPool(IConnectionMultiplexer redis, RedisGuard g
         }, -1L, cancellationToken);
 
     public Task<long> CountAsync(string key, CancellationToken cancellationToken) =>
-        guard.RunAsync(_ => redis.GetDatabase().ListLengthAsync(key), -1L, cancellationToken);
+        guard.RunAsync(async _ => await (await redis.GetAsync()).GetDatabase().ListLengthAsync(key), -1L, cancellationToken);
 }
