@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
+using TestDataAgent.Tests.Infrastructure;
+
 namespace TestDataAgent.Tests.AppHost;
 
 public sealed class ManifestTests
@@ -24,7 +26,7 @@ public sealed class ManifestTests
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            using var timeout = new CancellationTokenSource(Deadlines.SlowStartHang);
             await process.WaitForExitAsync(timeout.Token);
             Assert.True(process.ExitCode == 0, await output + await errors);
 

@@ -53,8 +53,11 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts an Api with <paramref name="settings"/> over its defaults; never the user's own pattern store.</summary>
-    public static ApiHost Start(IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts an Api with <paramref name="settings"/> over its defaults; never the user's own pattern store.
+    /// <paramref name="services"/> adds test services after the Api's own.
+    /// </summary>
+    public static ApiHost Start(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
     {
         var ownDataDirectory = settings.ContainsKey("Rag:DataDirectory") ? null : new TempDirectory("tda-rag");
         var logs = new LogCollector();
@@ -72,7 +75,11 @@ public sealed class ApiHost : IAsyncDisposable
                 web.UseSetting(key, value);
             }
 
-            web.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
+            web.ConfigureServices(collection =>
+            {
+                collection.AddSingleton<ILoggerProvider>(logs);
+                services?.Invoke(collection);
+            });
         });
         factory.UseKestrel();
         try

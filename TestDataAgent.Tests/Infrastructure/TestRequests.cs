@@ -21,6 +21,8 @@ internal static class TestRequests
 
     public static IEnumerable<string> AllEntities => Registry.List().Select(s => s.Name);
 
+    public static EntitySchema Schema(string entity) => Registry.TryGet(entity, out var schema) ? schema : throw new ArgumentException($"no built-in schema '{entity}'", nameof(entity));
+
     public static GenerationRequestValidator Validator(int maxSync = 10_000, int maxStream = 10_000_000) =>
         new(new SchemaResolver(Registry), Options.Create(new GenerationOptions { MaxSyncRecords = maxSync, MaxStreamRecords = maxStream }), new FakeTimeProvider(ReferenceTime));
 

@@ -103,11 +103,9 @@ public sealed class GenerateDataTests(ApiFixture api)
     [Fact]
     public async Task TheSyncLimitItselfIsAllowed()
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "product", Count = 10_000 }, deadline: Deadline(60));
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "product", Count = 10_000 }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal(10_000, response.RecordCount);
     }
-
-    private static DateTime Deadline(int seconds = 30) => DateTime.UtcNow.AddSeconds(seconds);
 }

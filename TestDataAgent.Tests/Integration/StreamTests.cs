@@ -58,6 +58,34 @@ public sealed class StreamTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task AStreamThatFailsPartWayEndsWithAnErrorChunkAfterItsData()
+    {
+        var request = new GenerateRequest { RequestId = "late-failure", Entity = "cart", Count = 700, Seed = 3, Constraints = new Constraints() };
+        request.Constraints.FieldConstraints["total"] = new FieldConstraint { Max = 1_000_000 };
+        request.Scenarios.Add(new Scenario { Name = "regular", Count = 600 });
+        // No cart of this scenario can keep its total under the bound: found only when its first record is made.
+        request.Scenarios.Add(new Scenario { Name = "taxed_past_the_bound", Count = 100, Overrides = { ["tax"] = "2000000" } });
+        using var call = api.Client.GenerateDataStream(request, deadline: Deadlines.Call());
+
+        var chunks = await ReadAll(call);
+
+        var final = chunks[^1];
+        Assert.True(final.IsFinal);
+        Assert.Equal(chunks.Count - 1, final.ChunkIndex);
+        Assert.Equal("late-failure", final.RequestId);
+        var data = chunks[..^1];
+        Assert.True(data.Count >= 2, $"the failure came before any data was sent ({data.Count} data chunks)");
+        Assert.All(data, c => Assert.False(c.IsFinal));
+        var scenarios = data.SelectMany(c => JsonDocument.Parse(c.Data).RootElement.EnumerateArray().Select(r => r.GetProperty("_scenario").GetString())).ToList();
+        Assert.InRange(scenarios.Count, 1, 600);
+        Assert.All(scenarios, s => Assert.Equal("regular", s));
+        using var error = JsonDocument.Parse(final.Data);
+        var message = error.RootElement.GetProperty("error").GetString();
+        Assert.Contains("cannot be met", message, StringComparison.Ordinal);
+        Assert.Contains("total", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CancellingTheStreamStopsTheWorkOnTheServer()
     {
         // A host of its own, so its log holds this call only, and no deadline: only the client's cancel can stop it.

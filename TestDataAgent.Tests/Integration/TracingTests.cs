@@ -14,7 +14,7 @@ public sealed class TracingTests(ApiFixture api)
         var stopped = new ConcurrentQueue<Activity>();
         using var listener = Listen(stopped);
 
-        await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "trace-me", Entity = "review", Count = 4 }, deadline: DateTime.UtcNow.AddSeconds(30));
+        await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "trace-me", Entity = "review", Count = 4 }, deadline: Deadlines.Call());
 
         var root = await WaitFor(stopped, a => a.OperationName == "GenerateData" && (string?)a.GetTagItem("request_id") == "trace-me");
         var children = stopped.Where(a => a.TraceId == root.TraceId && a.ParentSpanId == root.SpanId).ToDictionary(a => a.OperationName);
@@ -31,7 +31,7 @@ public sealed class TracingTests(ApiFixture api)
         var stopped = new ConcurrentQueue<Activity>();
         using var listener = Listen(stopped);
 
-        await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "trace-cache", Entity = "cart", Count = 3, UseCache = true, Seed = 77 }, deadline: DateTime.UtcNow.AddSeconds(30));
+        await api.Client.GenerateDataAsync(new GenerateRequest { RequestId = "trace-cache", Entity = "cart", Count = 3, UseCache = true, Seed = 77 }, deadline: Deadlines.Call());
 
         var root = await WaitFor(stopped, a => a.OperationName == "GenerateData" && (string?)a.GetTagItem("request_id") == "trace-cache");
         var cache = stopped.Single(a => a.TraceId == root.TraceId && a.OperationName == "cache");

@@ -1,6 +1,8 @@
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Output;
+using TestDataAgent.Generators.Requests;
+using TestDataAgent.Generators.Schemas;
 using TestDataAgent.Generators.Validation;
 using TestDataAgent.Tests.Infrastructure;
 
@@ -158,19 +160,74 @@ public sealed class TraditionalGeneratorTests
         }
     }
 
-    [Fact]
-    public void DatesNeverPassTheReferenceTime()
+    public static TheoryData<string> EntitiesWithDates => new(TestRequests.AllEntities.Where(e => DateFields(TestRequests.Schema(e).Fields, "").Any()));
+
+    [Theory]
+    [MemberData(nameof(EntitiesWithDates))]
+    public void DatesNeverPassTheReferenceTime(string entity)
     {
-        foreach (var payment in TestRequests.Generate("payment", 500))
+        var schema = TestRequests.Schema(entity);
+        // Only a not_before rule that says so may look ahead (an expiry, a delivery estimate); nothing derived from it may.
+        var ahead = schema.Derivations.OfType<NotBeforeRule>().Where(r => r.AllowFuture).Select(r => r.Target).ToHashSet(StringComparer.Ordinal);
+        var fields = DateFields(schema.Fields, "").Where(f => !ahead.Contains(f.Path)).ToList();
+        var checkedValues = 0;
+
+        foreach (var hints in new[] { Array.Empty<string>(), ["edge_case"] })
         {
-            foreach (var field in new[] { "created_at", "authorized_at", "captured_at" })
+            var request = TestRequests.Validator().Validate(
+                new GenerationRequestInput { Entity = entity, Count = 300, Seed = 21, Hints = hints, ReferenceTime = "2026-06-01T12:00:00Z" }, RequestMode.Unary);
+            foreach (var record in TestRequests.Generate(request))
             {
-                if (payment.TryGetValue(field, out var value))
+                foreach (var (path, isDate) in fields)
                 {
-                    Assert.True(DateTimeOffset.Parse((string)value!, System.Globalization.CultureInfo.InvariantCulture) <= TestRequests.ReferenceTime, $"{field} = {value}");
+                    foreach (var value in ValuesAt(record, path.Split('.')).OfType<string>())
+                    {
+                        checkedValues++;
+                        var instant = DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+                        // A date has no time of day: it may be the reference time's own day.
+                        var latest = isDate ? new DateTimeOffset(TestRequests.ReferenceTime.UtcDateTime.Date, TimeSpan.Zero) : TestRequests.ReferenceTime;
+                        Assert.True(instant <= latest, $"{entity}.{path} = {value} is after the reference time {TestRequests.ReferenceTime:O}");
+                    }
                 }
             }
         }
+
+        Assert.True(checkedValues > 0, $"{entity}: no date value was generated to check");
+    }
+
+    // Date and date-time fields at any depth: "created_at", "shipping.shipped_at", "events.at" (arrays of objects).
+    private static IEnumerable<(string Path, bool IsDate)> DateFields(IReadOnlyList<FieldDefinition> fields, string prefix)
+    {
+        foreach (var field in fields)
+        {
+            var path = prefix + field.Name;
+            var kind = field.Kind == FieldKind.Array && field.Items is { } items ? items : field;
+            if (kind.Kind is FieldKind.Date or FieldKind.DateTime || (kind.Kind == FieldKind.String && kind.Format is "date" or "date-time" or "iso8601"))
+            {
+                yield return (path, kind.Kind == FieldKind.Date || kind.Format == "date");
+            }
+
+            foreach (var nested in DateFields(kind.Fields, path + "."))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    private static IEnumerable<object?> ValuesAt(object? value, string[] path)
+    {
+        if (path.Length == 0)
+        {
+            return value is List<object?> list ? list : [value];
+        }
+
+        var rest = path[1..];
+        return value switch
+        {
+            DataRecord record => ValuesAt(record.GetValueOrDefault(path[0]), rest),
+            List<object?> list => list.SelectMany(item => ValuesAt(item, path)),
+            _ => [],
+        };
     }
 
     private static string Serialize(List<DataRecord> records)
