@@ -15,8 +15,9 @@ namespace TestDataAgent.Api.Limits;
 /// need, and keep them until their response is written: a <c>GenerateData</c> of at least
 /// <see cref="AdmissionOptions.ExpensiveRecordThreshold"/> records (one slot per that many, four times over JSON) or one a
 /// model may serve, every <c>GenerateDataStream</c> (which also counts against its caller's open streams),
-/// <c>ValidateData</c> and <c>RecordPatterns</c> (by the size of their data). Everything else passes. A refusal is <c>RESOURCE_EXHAUSTED</c> (HTTP 429)
-/// with <c>retry-after</c> and <c>grpc-retry-pushback-ms</c> trailers (a <c>Retry-After</c> header over HTTP).
+/// <c>ValidateData</c> and <c>RecordPatterns</c> (by the size of their data). Everything else passes. A refusal is
+/// <c>RESOURCE_EXHAUSTED</c> (HTTP 429) with <c>retry-after</c> and <c>grpc-retry-pushback-ms</c> trailers (a
+/// <c>Retry-After</c> header over HTTP).
 /// </summary>
 internal sealed class AdmissionInterceptor(AdmissionControl admission, IOptions<AdmissionOptions> options, LlmProviderSet providers, CallerKey callerKey) : Interceptor
 {

@@ -46,7 +46,7 @@ public sealed class AdmissionOptions
     /// expensive work (a pod being drained).
     /// </summary>
     [Range(0, 100)]
-    public int MaxHeapLoadPercent { get; set; } = 70;
+    public int MaxHeapLoadPercent { get; set; } = 60;
 
     /// <summary>The retry hint sent with a refusal: <c>retry-after</c> (seconds) and <c>grpc-retry-pushback-ms</c>.</summary>
     [Range(1, 3_600)]

@@ -17,7 +17,7 @@ public sealed class CacheOptions
 
     /// <summary>
     /// Most bytes the in-memory tier holds (compressed responses and replayed model answers together); past it the
-    /// entries closest to expiring are evicted.
+    /// least recently used are evicted.
     /// </summary>
     [Range(1024 * 1024, 16L * 1024 * 1024 * 1024)]
     public long MemoryLimitBytes { get; set; } = 64 * 1024 * 1024;

@@ -20,7 +20,7 @@ public sealed class HostileInputTests(ApiFixture api)
         var request = new GenerateRequest { Entity = "product", Count = 5, Constraints = new Constraints() };
         request.Constraints.FieldConstraints["name"] = new FieldConstraint { Regex = "(?:a?){3100}b", MinLength = 2000, MaxLength = 2000 };
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains("field_constraints[name]", response.Error, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class HostileInputTests(ApiFixture api)
     [Fact]
     public async Task ACustomSchemaWithEightExpandingPatternsIsRefusedBeforeAnyRecord()
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { CustomSchema = EightExpandingPatterns(), Count = 10 }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { CustomSchema = EightExpandingPatterns(), Count = 10 }, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains("code_", response.Error, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class HostileInputTests(ApiFixture api)
     [Fact]
     public async Task AStreamOfExpandingPatternsIsRefusedBeforeItsFirstChunk()
     {
-        using var call = api.Client.GenerateDataStream(new GenerateRequest { CustomSchema = EightExpandingPatterns(), Count = 1_000 }, deadline: Deadline());
+        using var call = api.Client.GenerateDataStream(new GenerateRequest { CustomSchema = EightExpandingPatterns(), Count = 1_000 }, deadline: Deadlines.Call());
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNext(CancellationToken.None));
 
@@ -62,7 +62,7 @@ public sealed class HostileInputTests(ApiFixture api)
         var schema = """{"name":"words","domain":"test","description":"words","fields":{"word":{"type":"string","pattern":"(a+)+\\1x"}}}""";
         var data = new JsonArray([.. Enumerable.Range(0, 200).Select(_ => (JsonNode)new JsonObject { ["word"] = new string('a', 40) })]).ToJsonString();
 
-        var report = await api.Client.ValidateDataAsync(new ValidateDataRequest { InlineSchema = schema, Data = data }, deadline: Deadline());
+        var report = await api.Client.ValidateDataAsync(new ValidateDataRequest { InlineSchema = schema, Data = data }, deadline: Deadlines.Call());
 
         Assert.False(report.Valid);
         Assert.All(report.Violations, v => Assert.Equal(("word", "regex"), (v.Field, v.Rule)));
@@ -84,7 +84,7 @@ public sealed class HostileInputTests(ApiFixture api)
                 ["description"] = "words",
                 ["fields"] = new JsonObject { ["word"] = new JsonObject { ["type"] = "string", ["pattern"] = $"(c+)+\\1x{i}" } },
             }.ToJsonString();
-            return api.Client.ValidateDataAsync(new ValidateDataRequest { InlineSchema = schema, Data = data }, deadline: Deadline()).ResponseAsync;
+            return api.Client.ValidateDataAsync(new ValidateDataRequest { InlineSchema = schema, Data = data }, deadline: Deadlines.Call()).ResponseAsync;
         }).ToList();
 
         await AssertStillServingAsync();
@@ -102,7 +102,7 @@ public sealed class HostileInputTests(ApiFixture api)
             ["properties"] = new JsonObject { ["code"] = new JsonObject { ["type"] = "string", ["pattern"] = string.Concat(Enumerable.Repeat("[a-z]", 2_000)) } },
         }.ToJsonString();
 
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { CustomSchema = schema, Count = 1 }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { CustomSchema = schema, Count = 1 }, deadline: Deadlines.Call());
 
         Assert.False(response.Success);
         Assert.Contains("properties.code.pattern", response.Error, StringComparison.Ordinal);
@@ -125,9 +125,8 @@ public sealed class HostileInputTests(ApiFixture api)
 
     private async Task AssertStillServingAsync()
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "order", Count = 5 }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "order", Count = 5 }, deadline: Deadlines.Call());
         Assert.True(response.Success, response.Error);
     }
 
-    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(60);
 }

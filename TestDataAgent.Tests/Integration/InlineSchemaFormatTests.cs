@@ -46,7 +46,7 @@ public sealed class InlineSchemaFormatTests(ApiFixture api)
     {
         var request = AsTheUiSends("ticket", TicketSchema, count: 25);
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.Equal(25, response.RecordCount);
@@ -60,7 +60,7 @@ public sealed class InlineSchemaFormatTests(ApiFixture api)
         }
 
         // The specification's own reading of the same schema, generator fields (_index, _scenario) and all.
-        var check = await api.Client.ValidateDataAsync(new ValidateDataRequest { InlineSchema = TicketSchema, Data = response.Data }, deadline: Deadline());
+        var check = await api.Client.ValidateDataAsync(new ValidateDataRequest { InlineSchema = TicketSchema, Data = response.Data }, deadline: Deadlines.Call());
         Assert.True(check.Valid, string.Join("\n", check.Violations.Take(5)));
         Assert.Equal(25, check.RecordCount);
     }
@@ -71,7 +71,7 @@ public sealed class InlineSchemaFormatTests(ApiFixture api)
         // The UI's only check on its JSON Schema box is that it has a properties object.
         var request = AsTheUiSends("gadget", """{"required":["serial"],"properties":{"serial":{"type":"string","pattern":"^G[0-9]{4}$"},"price":{"type":"number","minimum":1,"maximum":99}}}""", count: 5);
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         Assert.All(JsonDocument.Parse(response.Data).RootElement.EnumerateArray(), g => Assert.Matches("^G[0-9]{4}$", g.GetProperty("serial").GetString()));
@@ -80,7 +80,7 @@ public sealed class InlineSchemaFormatTests(ApiFixture api)
     [Fact]
     public async Task AStreamServesAJsonSchemaInInlineSchema()
     {
-        using var call = api.Client.GenerateDataStream(AsTheUiSends("ticket", TicketSchema, count: 120), deadline: Deadline());
+        using var call = api.Client.GenerateDataStream(AsTheUiSends("ticket", TicketSchema, count: 120), deadline: Deadlines.Call());
 
         var records = new List<JsonElement>();
         await foreach (var chunk in call.ResponseStream.ReadAllAsync())
@@ -98,7 +98,7 @@ public sealed class InlineSchemaFormatTests(ApiFixture api)
     [Fact]
     public async Task CustomSchemaInOurFormatIsServed()
     {
-        var response = await api.Client.GenerateDataAsync(new GenerateRequest { CustomSchema = WidgetInOurFormat, Count = 30, Seed = 3 }, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(new GenerateRequest { CustomSchema = WidgetInOurFormat, Count = 30, Seed = 3 }, deadline: Deadlines.Call());
 
         Assert.True(response.Success, response.Error);
         foreach (var widget in JsonDocument.Parse(response.Data).RootElement.EnumerateArray())
@@ -125,8 +125,8 @@ public sealed class InlineSchemaFormatTests(ApiFixture api)
             request.CustomSchema = neither;
         }
 
-        var response = await api.Client.GenerateDataAsync(request, deadline: Deadline());
-        using var call = api.Client.GenerateDataStream(request, deadline: Deadline());
+        var response = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
+        using var call = api.Client.GenerateDataStream(request, deadline: Deadlines.Call());
         var streamError = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
 
         Assert.False(response.Success);
@@ -143,7 +143,7 @@ public sealed class InlineSchemaFormatTests(ApiFixture api)
             .Prepend(JsonSchemaValidationTests.ValidOrder);
 
         var report = await api.Client.ValidateDataAsync(
-            new ValidateDataRequest { InlineSchema = JsonSchemaValidationTests.Order, Data = $"[{string.Join(",", records)}]" }, deadline: Deadline());
+            new ValidateDataRequest { InlineSchema = JsonSchemaValidationTests.Order, Data = $"[{string.Join(",", records)}]" }, deadline: Deadlines.Call());
 
         Assert.False(report.Valid);
         Assert.DoesNotContain(report.Violations, v => v.RecordIndex == 0);
@@ -162,7 +162,7 @@ public sealed class InlineSchemaFormatTests(ApiFixture api)
         {
             CustomSchema = WidgetInOurFormat,
             Data = """[{"widget_id":"WDG-AB123","colour":"purple","weight_g":20,"sticker":true}]""",
-        }, deadline: Deadline());
+        }, deadline: Deadlines.Call());
 
         Assert.Equal(["colour:enum", "sticker:unknown_field"], report.Violations.Select(v => $"{v.Field}:{v.Rule}").Order(StringComparer.Ordinal));
     }
@@ -171,7 +171,7 @@ public sealed class InlineSchemaFormatTests(ApiFixture api)
     public async Task ValidateDataRefusesAnInlineSchemaInNeitherFormat()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.ValidateDataAsync(
-            new ValidateDataRequest { InlineSchema = """{"columns":{"a":"string"}}""", Data = "[{}]" }, deadline: Deadline()));
+            new ValidateDataRequest { InlineSchema = """{"columns":{"a":"string"}}""", Data = "[{}]" }, deadline: Deadlines.Call()));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("inline_schema", error.Status.Detail, StringComparison.Ordinal);
@@ -195,5 +195,4 @@ public sealed class InlineSchemaFormatTests(ApiFixture api)
         return JsonParser.Default.Parse<GenerateRequest>(JsonSerializer.Serialize(body));
     }
 
-    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(60);
 }

@@ -17,8 +17,6 @@ namespace TestDataAgent.Tests.Integration;
 /// </summary>
 public sealed class OverloadTests
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
-
     // A stream large enough to run for the whole test while nobody reads it.
     private static readonly GenerateRequest s_longStream = new() { Entity = "order", Count = 1_000_000, Seed = 1 };
 
@@ -33,10 +31,10 @@ public sealed class OverloadTests
         await using var api = Start(new() { ["Admission:MaxConcurrentExpensive"] = "1", ["Admission:QueueLength"] = "0", ["Admission:RetryAfterSeconds"] = "3" });
         using var holder = await OpenStreamAsync(api);
 
-        var shed = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.GenerateDataAsync(s_expensive, deadline: Deadline()));
-        var validate = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.ValidateDataAsync(new ValidateDataRequest { Entity = "user", Data = "[]" }, deadline: Deadline()));
+        var shed = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.GenerateDataAsync(s_expensive, deadline: Deadlines.Call()));
+        var validate = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.ValidateDataAsync(new ValidateDataRequest { Entity = "user", Data = "[]" }, deadline: Deadlines.Call()));
         using var json = await api.Http.PostAsJsonAsync(new Uri("/v1/generate", UriKind.Relative), new { entity = "user", count = 200 });
-        var small = await api.Client.GenerateDataAsync(s_small, deadline: Deadline());
+        var small = await api.Client.GenerateDataAsync(s_small, deadline: Deadlines.Call());
         using var smallJson = await api.Http.PostAsJsonAsync(new Uri("/v1/generate", UriKind.Relative), new { entity = "user", count = 5 });
 
         Assert.Equal(StatusCode.ResourceExhausted, shed.StatusCode);
@@ -62,9 +60,9 @@ public sealed class OverloadTests
         var holder = await OpenStreamAsync(api);
         var admission = api.Services.GetRequiredService<AdmissionControl>();
 
-        var queued = api.Client.GenerateDataAsync(s_expensive, deadline: Deadline()).ResponseAsync;
+        var queued = api.Client.GenerateDataAsync(s_expensive, deadline: Deadlines.Call()).ResponseAsync;
         Assert.True(await EventuallyAsync(() => Task.FromResult(admission.QueuedSlots == 1)), "the call never queued");
-        var overflow = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.GenerateDataAsync(s_expensive, deadline: Deadline()));
+        var overflow = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.GenerateDataAsync(s_expensive, deadline: Deadlines.Call()));
         holder.Dispose();
 
         Assert.True((await queued).Success);
@@ -78,8 +76,8 @@ public sealed class OverloadTests
         await using var api = Start(new() { ["Admission:MaxConcurrentExpensive"] = "1", ["Admission:QueueLength"] = "4", ["Admission:MaxQueueWaitMilliseconds"] = "300" });
         using var holder = await OpenStreamAsync(api);
 
-        var shed = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.GenerateDataAsync(s_expensive, deadline: Deadline()));
-        var small = await api.Client.GenerateDataAsync(s_small, deadline: Deadline());
+        var shed = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.GenerateDataAsync(s_expensive, deadline: Deadlines.Call()));
+        var small = await api.Client.GenerateDataAsync(s_small, deadline: Deadlines.Call());
 
         Assert.Equal(StatusCode.ResourceExhausted, shed.StatusCode);
         Assert.Contains("Admission:MaxQueueWaitMilliseconds", shed.Status.Detail, StringComparison.Ordinal);
@@ -93,9 +91,9 @@ public sealed class OverloadTests
         // Any heap is over 0%.
         await using var api = Start(new() { ["Admission:MaxHeapLoadPercent"] = "0" });
 
-        var shed = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.GenerateDataAsync(s_expensive, deadline: Deadline()));
+        var shed = await Assert.ThrowsAsync<RpcException>(async () => await api.Client.GenerateDataAsync(s_expensive, deadline: Deadlines.Call()));
         var stream = await Assert.ThrowsAsync<RpcException>(async () => await OpenStreamAsync(api));
-        var small = await api.Client.GenerateDataAsync(s_small, deadline: Deadline());
+        var small = await api.Client.GenerateDataAsync(s_small, deadline: Deadlines.Call());
 
         Assert.Equal(StatusCode.ResourceExhausted, shed.StatusCode);
         Assert.Contains("Admission:MaxHeapLoadPercent", shed.Status.Detail, StringComparison.Ordinal);
@@ -111,7 +109,7 @@ public sealed class OverloadTests
         using var second = await OpenStreamAsync(api);
 
         var third = await Assert.ThrowsAsync<RpcException>(async () => await OpenStreamAsync(api));
-        var small = await api.Client.GenerateDataAsync(s_small, deadline: Deadline());
+        var small = await api.Client.GenerateDataAsync(s_small, deadline: Deadlines.Call());
         first.Dispose();
 
         Assert.Equal(StatusCode.ResourceExhausted, third.StatusCode);
@@ -147,7 +145,7 @@ public sealed class OverloadTests
     /// <summary>A stream that has been admitted (its first chunk arrived) and is not read further.</summary>
     private static async Task<AsyncServerStreamingCall<DataChunk>> OpenStreamAsync(ApiHost api)
     {
-        var call = api.Client.GenerateDataStream(s_longStream, deadline: Deadline());
+        var call = api.Client.GenerateDataStream(s_longStream, deadline: Deadlines.Call());
         try
         {
             Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
@@ -164,7 +162,7 @@ public sealed class OverloadTests
     {
         try
         {
-            return (await api.Client.GenerateDataAsync(request, deadline: Deadline())).Success;
+            return (await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call())).Success;
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
         {
@@ -209,5 +207,4 @@ public sealed class OverloadTests
         return false;
     }
 
-    private static DateTime Deadline() => DateTime.UtcNow.Add(s_timeout);
 }

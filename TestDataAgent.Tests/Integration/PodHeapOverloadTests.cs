@@ -80,7 +80,7 @@ public sealed class PodHeapOverloadTests(ITestOutputHelper log) : IDisposable
             catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
             {
                 var retryAfter = ex.Trailers.GetValue("retry-after");
-                outcomes.Enqueue(retryAfter is null ? "RESOURCE_EXHAUSTED without a retry-after trailer" : "RESOURCE_EXHAUSTED");
+                outcomes.Enqueue(retryAfter is null ? "RESOURCE_EXHAUSTED without a retry-after trailer" : Shed(ex.Status.Detail));
                 await BackOffAsync(retryAfter, end);
             }
             catch (RpcException ex)
@@ -99,7 +99,7 @@ public sealed class PodHeapOverloadTests(ITestOutputHelper log) : IDisposable
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 var retryAfter = response.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(CultureInfo.InvariantCulture);
-                outcomes.Enqueue(retryAfter is null ? "HTTP 429 without Retry-After" : "RESOURCE_EXHAUSTED");
+                outcomes.Enqueue(retryAfter is null ? "HTTP 429 without Retry-After" : Shed(body));
                 await BackOffAsync(retryAfter, end);
                 continue;
             }
@@ -109,6 +109,13 @@ public sealed class PodHeapOverloadTests(ITestOutputHelper log) : IDisposable
                 : $"HTTP {(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
         }
     }
+
+    // Which bound shed the call, by the setting its message names.
+    private static string Shed(string message) =>
+        message.Contains("Admission:MaxHeapLoadPercent", StringComparison.Ordinal) ? "RESOURCE_EXHAUSTED (memory)"
+        : message.Contains("Admission:MaxQueueWaitMilliseconds", StringComparison.Ordinal) ? "RESOURCE_EXHAUSTED (queue wait)"
+        : message.Contains("Admission:QueueLength", StringComparison.Ordinal) ? "RESOURCE_EXHAUSTED (busy)"
+        : $"RESOURCE_EXHAUSTED naming no admission setting: {message}";
 
     // As a well-behaved client: wait as long as the service asks, within what is left of the run.
     private static Task BackOffAsync(string? retryAfterSeconds, DateTime end)
