@@ -74,7 +74,7 @@ public sealed partial class GenerationService(
         try
         {
             UnaryResponseBudget.CheckEstimate(request, Traditional, limit);
-            await foreach (var record in InSlice(plan.Generator, request, report, cancellationToken).WithCancellation(cancellationToken))
+            await foreach (var record in SequentialStream.RecordsOf(plan.Generator, request, report, cancellationToken).WithCancellation(cancellationToken))
             {
                 blanks?.Apply(record);
                 tally.Add(record);
@@ -120,7 +120,7 @@ public sealed partial class GenerationService(
             // The traditional path is made in batches on every core; the others (model and store calls) as they come.
             var chunks = plan.Generator is TraditionalGenerator traditional
                 ? new BatchedStream(request, traditional, validator, scorer, options.Value).ChunksAsync(tally, cancellationToken)
-                : SequentialChunksAsync(request, plan.Generator, report, tally, cancellationToken);
+                : SequentialStream.ChunksAsync(request, plan.Generator, report, tally, options.Value, cancellationToken);
             await foreach (var chunk in chunks.WithCancellation(cancellationToken))
             {
                 yield return chunk;
@@ -141,63 +141,6 @@ public sealed partial class GenerationService(
         Complete(activity, tally);
         Record(request, plan, report, tally, Stopwatch.GetElapsedTime(started));
         LogStreamed(tally.Count, request.Entity, report.ActualPath ?? plan.Generator.Path);
-    }
-
-    private async IAsyncEnumerable<string> SequentialChunksAsync(GenerationRequest request, IRecordGenerator generator, GenerationReport report, RecordTally tally, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var limits = options.Value;
-        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: request.PartitionIndex == 0);
-        var blanks = RecordBlanks.For(request);
-        var first = true;
-        await foreach (var record in InSlice(generator, request, report, cancellationToken).WithCancellation(cancellationToken))
-        {
-            blanks?.Apply(record);
-            tally.Add(record);
-            formatter.Add(record);
-            // The first chunk is small so the caller sees data within milliseconds; the rest are full. A generator
-            // that works in batches (LLM) asks for each finished batch to be sent at once.
-            var recordLimit = first ? Math.Min(BatchedStream.FirstBatchRecords, limits.ChunkMaxRecords) : limits.ChunkMaxRecords;
-            if (report.TakeFlush() || formatter.RecordCount >= recordLimit || formatter.ByteCount >= limits.ChunkMaxBytes)
-            {
-                first = false;
-                yield return formatter.Complete();
-            }
-        }
-
-        if (formatter.RecordCount > 0)
-        {
-            yield return formatter.Complete();
-        }
-    }
-
-    // The traditional path makes only the request's slice; the others make the run in index order, and a partition keeps
-    // its slice of it (same records, because each path is deterministic for a seed).
-    private static async IAsyncEnumerable<DataRecord> InSlice(IRecordGenerator generator, GenerationRequest request, GenerationReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var records = generator.GenerateAsync(request, report, cancellationToken);
-        if (!request.IsPartition || generator is TraditionalGenerator)
-        {
-            await foreach (var record in records.WithCancellation(cancellationToken))
-            {
-                yield return record;
-            }
-
-            yield break;
-        }
-
-        await foreach (var record in records.WithCancellation(cancellationToken))
-        {
-            var index = record.TryGetValue(DataRecord.IndexField, out var value) && value is long l ? l : -1;
-            if (index >= request.End)
-            {
-                yield break;
-            }
-
-            if (index >= request.First)
-            {
-                yield return record;
-            }
-        }
     }
 
     private static Activity? StartGenerateActivity(GenerationRequest request, GenerationPlan plan)
