@@ -30,6 +30,7 @@ internal static class RequestMapper
         CustomSchema = request.CustomSchema,
         Seed = request.HasSeed ? request.Seed : null,
         ReferenceTime = request.ReferenceTime,
+        Locale = request.Locale,
         Partition = request.Partition is { } partition ? (partition.Index, partition.Count) : null,
     };
 

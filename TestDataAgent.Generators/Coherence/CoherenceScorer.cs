@@ -11,6 +11,9 @@ public sealed class CoherenceScorer
 {
     private const decimal MoneyTolerance = 0.01m;
 
+    // A share written in whole units (yen have no cents) is within half a unit of the exact share.
+    private const decimal WholeUnitTolerance = 0.5m;
+
     public double Score(DataRecord record, EntitySchema schema)
     {
         var checks = 0;
@@ -56,9 +59,10 @@ public sealed class CoherenceScorer
                     return null;
                 }
 
+                var tolerance = part.Scale == 0 ? WholeUnitTolerance : MoneyTolerance;
                 return (percent.ZeroProbability > 0 && part == 0) ||
-                       (part >= (baseValue * (decimal)percent.MinPercent / 100m) - MoneyTolerance &&
-                        part <= (baseValue * (decimal)percent.MaxPercent / 100m) + MoneyTolerance);
+                       (part >= (baseValue * (decimal)percent.MinPercent / 100m) - tolerance &&
+                        part <= (baseValue * (decimal)percent.MaxPercent / 100m) + tolerance);
             case ProductRule product:
                 if (Values.AsDecimal(record.GetValueOrDefault(product.Target)) is not { } productTotal)
                 {

@@ -1,4 +1,5 @@
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Locales;
 using TestDataAgent.Generators.Schemas;
 
 namespace TestDataAgent.Generators.Requests;
@@ -60,4 +61,7 @@ public sealed record GenerationRequest
     public int RecordCount => (int)(End - First);
 
     public bool IsPartition => PartitionCount > 1;
+
+    /// <summary>The locale or weighted mix of locales the records come from; <see cref="LocaleMix.Default"/> when none was sent.</summary>
+    public LocaleMix Locales { get; init; } = LocaleMix.Default;
 }

@@ -27,6 +27,9 @@ public sealed record GenerationRequestInput
     public long? Seed { get; init; }
     public string ReferenceTime { get; init; } = "";
 
+    /// <summary>One locale (<c>de_DE</c>) or a weighted mix (<c>de_DE=60,fr_FR=40</c>); empty for the original American data.</summary>
+    public string Locale { get; init; } = "";
+
     /// <summary>The partition asked for (<c>partition.index</c>, <c>partition.count</c>), or <see langword="null"/> for the whole run.</summary>
     public (int Index, int Count)? Partition { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Locales;
 using TestDataAgent.Generators.Schemas;
 using TestDataAgent.Generators.Traditional;
 
@@ -29,7 +30,9 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
     public GenerationRequest Validate(GenerationRequestInput input, RequestMode mode, CancellationToken cancellationToken = default)
     {
         var warnings = new List<string>();
-        var schema = ConstraintApplier.Apply(schemas.Resolve(input.Entity, input.Domain, input.InlineSchema, input.CustomSchema, input.SchemaFields, input.PredefinedSchema, warnings), input.Constraints, warnings);
+        var locales = LocaleMix.Parse(input.Locale);
+        var resolved = LocaleSchemaAdapter.Adapt(schemas.Resolve(input.Entity, input.Domain, input.InlineSchema, input.CustomSchema, input.SchemaFields, input.PredefinedSchema, warnings), locales);
+        var schema = ConstraintApplier.Apply(resolved, input.Constraints, warnings);
         CheckFields(schema.Fields);
         // Patterns are built (within their budget) now, so a stream refuses a bad one before its first chunk.
         SchemaPatterns.Prepare(schema.Fields, cancellationToken);
@@ -92,6 +95,7 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
             End = end,
             PartitionIndex = partitionIndex,
             PartitionCount = partitionCount,
+            Locales = locales,
         };
     }
 

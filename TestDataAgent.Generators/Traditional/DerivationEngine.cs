@@ -35,7 +35,7 @@ internal static class DerivationEngine
                             }
                         }
 
-                        record[sum.Target] = Money.Cents(total);
+                        record[sum.Target] = Money.Round(total, context.MinorUnits);
                     }
 
                     break;
@@ -44,7 +44,7 @@ internal static class DerivationEngine
                     {
                         var rate = (decimal)context.Random.Double(percent.MinPercent, percent.MaxPercent);
                         var zero = percent.ZeroProbability > 0 && context.Random.Double() < percent.ZeroProbability;
-                        record[percent.Target] = Money.Cents(zero ? 0m : baseValue * Math.Round(rate, 2) / 100m);
+                        record[percent.Target] = Money.Round(zero ? 0m : baseValue * Math.Round(rate, 2) / 100m, context.MinorUnits);
                     }
 
                     break;
@@ -55,7 +55,7 @@ internal static class DerivationEngine
                         productValue *= Values.AsDecimal(record.GetValueOrDefault(factor)) ?? 0m;
                     }
 
-                    record[product.Target] = Typed(plans, product.Target, productValue);
+                    record[product.Target] = Typed(context, plans, product.Target, productValue);
                     break;
                 case AtMostRule atMost:
                     if (Values.AsDecimal(record.GetValueOrDefault(atMost.Target)) is { } value &&
@@ -63,7 +63,7 @@ internal static class DerivationEngine
                     {
                         var floor = (decimal)(plans.TryGetValue(atMost.Target, out var limitedPlan) ? limitedPlan.Definition.Min ?? 0 : 0);
                         var capped = limit <= floor ? limit : floor + ((limit - floor) * (decimal)context.Random.Double());
-                        record[atMost.Target] = Typed(plans, atMost.Target, capped, roundDown: true);
+                        record[atMost.Target] = Typed(context, plans, atMost.Target, capped, roundDown: true);
                     }
 
                     break;
@@ -79,7 +79,7 @@ internal static class DerivationEngine
                         result -= Values.AsDecimal(record.GetValueOrDefault(name)) ?? 0m;
                     }
 
-                    record[sumRule.Target] = Typed(plans, sumRule.Target, result);
+                    record[sumRule.Target] = Typed(context, plans, sumRule.Target, result);
                     break;
                 case NotBeforeRule notBefore:
                     ApplyNotBefore(context, record, notBefore);
@@ -147,15 +147,15 @@ internal static class DerivationEngine
             : instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A derived number in its field's type: integers stay integers, amounts are rounded to cents once.</summary>
-    private static object Typed(IReadOnlyDictionary<string, FieldPlan> plans, string target, decimal value, bool roundDown = false)
+    /// <summary>A derived number in its field's type: integers stay integers, amounts are rounded to the currency's minor units once.</summary>
+    private static object Typed(GenerationContext context, IReadOnlyDictionary<string, FieldPlan> plans, string target, decimal value, bool roundDown = false)
     {
         if (plans.TryGetValue(target, out var plan) && plan.Definition.Kind == FieldKind.Integer)
         {
             return (long)(roundDown ? Math.Floor(value) : Math.Round(value, MidpointRounding.AwayFromZero));
         }
 
-        return Money.Cents(roundDown ? Math.Floor(value * 100m) / 100m : value);
+        return roundDown ? Money.Floor(value, context.MinorUnits) : Money.Round(value, context.MinorUnits);
     }
 
     private static void MoveToSchemaPosition(DataRecord record, string name, IReadOnlyDictionary<string, FieldPlan> plans)

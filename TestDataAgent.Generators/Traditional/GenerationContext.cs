@@ -2,6 +2,7 @@ using Bogus;
 using Bogus.DataSets;
 using TestDataAgent.Generators.Catalog;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Locales;
 
 namespace TestDataAgent.Generators.Traditional;
 
@@ -12,8 +13,9 @@ namespace TestDataAgent.Generators.Traditional;
 /// </summary>
 public sealed class GenerationContext
 {
-    public GenerationContext(long seed, DateTimeOffset referenceTime, ThemeCatalog catalog, bool edgeCases = false)
+    public GenerationContext(long seed, DateTimeOffset referenceTime, ThemeCatalog catalog, bool edgeCases = false, LocaleMix? locales = null)
     {
+        Locales = locales ?? LocaleMix.Default;
         EdgeCases = edgeCases;
         Seed = seed;
         ReferenceTime = referenceTime;
@@ -77,8 +79,29 @@ public sealed class GenerationContext
         Record = record;
         _theme = null;
         _product = null;
+        _place = null;
+        Locale = Locales.For(Seed, index);
     }
 
-    /// <summary>Starts a nested object: an array item describes its own product, within the record's theme.</summary>
-    public void BeginObject() => _product = null;
+    /// <summary>Starts a nested object: an array item describes its own product (and an address its own place), within the record's theme and locale.</summary>
+    public void BeginObject()
+    {
+        _product = null;
+        _place = null;
+    }
+
+    /// <summary>The request's locales; <see cref="LocaleMix.Default"/> keeps the original generator.</summary>
+    public LocaleMix Locales { get; }
+
+    /// <summary>The record's locale, or <see langword="null"/> for the original generator (no locale sent).</summary>
+    public Locale? Locale { get; private set; }
+
+    private LocalePlace? _place;
+
+    /// <summary>The place the current object's address fields describe, drawn from the record's locale on first use.</summary>
+    public LocalePlace Place => _place ??= Locale is { } locale ? locale.Places[Random.Number(0, locale.Places.Count - 1)]
+        : throw new InvalidOperationException("A place is drawn only for a record with a locale.");
+
+    /// <summary>Decimal places of the record's currency: 2 without a locale.</summary>
+    public int MinorUnits => Locale?.MinorUnits ?? 2;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TestDataAgent.Generators.Locales;
 using TestDataAgent.Generators.Schemas;
 
 namespace TestDataAgent.Generators.Traditional;
@@ -69,6 +70,12 @@ internal static class ScalarGenerators
         var max = (decimal)(field.Max ?? (double)Math.Max(min, 0) + 1000);
         var minCents = (long)Math.Ceiling(min * 100);
         var maxCents = (long)Math.Floor(max * 100);
+        if (field.Semantic == LocaleValues.MoneySemantic)
+        {
+            // An amount of money: in the record's currency's decimals (whole yen), inside the bounds.
+            return (c, _) => Money.Round(c.Random.Long(minCents, Math.Max(minCents, maxCents)) / 100m, c.MinorUnits, min, max);
+        }
+
         return (c, _) => Money.Cents(c.Random.Long(minCents, Math.Max(minCents, maxCents)) / 100m);
     }
 
@@ -92,7 +99,9 @@ internal static class ScalarGenerators
     internal static ValueGenerator Clamped(FieldDefinition field, ValueGenerator inner) => (c, scope) => inner(c, scope) switch
     {
         long l => (long)Math.Clamp(l, (long)Math.Ceiling(field.Min ?? long.MinValue), (long)Math.Floor(field.Max ?? long.MaxValue)),
-        decimal d => Money.Cents(Math.Clamp(d, field.Min is { } min ? (decimal)min : decimal.MinValue, field.Max is { } max ? (decimal)max : decimal.MaxValue)),
+        decimal d when c.MinorUnits == 2 => Money.Cents(Math.Clamp(d, field.Min is { } min ? (decimal)min : decimal.MinValue, field.Max is { } max ? (decimal)max : decimal.MaxValue)),
+        // A currency without cents (JPY): whole units, still inside the bounds.
+        decimal d => Money.Round(d, c.MinorUnits, field.Min is { } min ? (decimal)min : decimal.MinValue, field.Max is { } max ? (decimal)max : decimal.MaxValue),
         var other => other,
     };
 

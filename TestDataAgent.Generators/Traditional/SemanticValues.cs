@@ -1,12 +1,16 @@
 using System.Globalization;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Locales;
 
 namespace TestDataAgent.Generators.Traditional;
 
 /// <summary>Generators for field meanings (<c>product_name</c>, <c>city</c>, <c>review_body</c> …).</summary>
 internal static class SemanticValues
 {
-    public static ValueGenerator? For(string semantic) => semantic switch
+    /// <summary>The generator for a meaning: the request's locale's values when it sent one (<see cref="LocaleValues"/>), else the original's.</summary>
+    public static ValueGenerator? For(string semantic) => LocaleValues.Localise(semantic, Unlocalised(semantic));
+
+    private static ValueGenerator? Unlocalised(string semantic) => semantic switch
     {
         "first_name" => static (c, _) => c.Names.FirstName(),
         "last_name" => static (c, _) => c.Names.LastName(),

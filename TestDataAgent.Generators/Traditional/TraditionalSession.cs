@@ -31,7 +31,7 @@ public sealed class TraditionalSession
         SchemaPatterns.Prepare(request.Schema.Fields, cancellationToken);
         _request = request;
         _validator = validator;
-        _context = new GenerationContext(request.Seed, request.ReferenceTime, catalog, request.Hints.Contains(HintNames.EdgeCase));
+        _context = new GenerationContext(request.Seed, request.ReferenceTime, catalog, request.Hints.Contains(HintNames.EdgeCase), request.Locales);
         _plans = new FieldCompiler(_context, request.Count, request.Schema.Derivations).CompileFields(request.Schema.Fields);
         _plansByName = _plans.ToDictionary(p => p.Name, StringComparer.Ordinal);
     }
