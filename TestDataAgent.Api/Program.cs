@@ -18,6 +18,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapServiceHealth();
 app.MapGrpcApi();
+app.MapLocales();                // GET /v1/locales: what a request's locale may name
 app.MapAdmin();                 // /admin, only when Admin:Enabled and Admin:Token are set
 
 app.Run();

@@ -32,7 +32,10 @@ public sealed class LocaleMix
             _cumulative[i] = sum;
         }
 
-        _cumulative[^1] = 1.0;
+        if (_cumulative.Length > 0)
+        {
+            _cumulative[^1] = 1.0;
+        }
     }
 
     /// <summary>No locale sent: the original generator (American data, USD), unchanged.</summary>
