@@ -102,7 +102,7 @@ public sealed class LlmGenerator(
     {
         var settings = options.Value;
         var session = traditional.Begin(request, cancellationToken);
-        var merger = new LlmRecordMerger(request.Schema, validator, scorer);
+        var merger = new LlmRecordMerger(request.Schema, validator, scorer, request.Locales, request.Seed);
         // Records past Llm:MaxRecordsPerRequest are never asked of a model: they follow the batches, made traditionally.
         var asked = Math.Min(request.Count - pooled.Count, settings.MaxRecordsPerRequest);
         var batches = LlmBatch.Plan(request, LlmBatch.SizeFor(asked, settings), pooled.Count, asked);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Locales;
 using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Requests;
 
@@ -37,6 +38,8 @@ public sealed class LlmPromptBuilder(IOptions<LlmOptions> options)
             ["scenario"] = PromptText.Cut(scenario.Name, maxText),
             ["scenario_description"] = scenario.Description.Length > 0 ? $" — {PromptText.Cut(scenario.Description, maxText)}" : "",
             ["overrides"] = Overrides(scenario.Overrides, maxText),
+            // The records this prompt asks for are the batch's last `count` (an ask again is for the ones still missing).
+            ["locale"] = LocalePromptText.Describe(request.Locales, request.Seed, batch.FirstIndex + batch.Count - count, count),
             ["hints"] = request.Hints.Count > 0 ? PromptText.Cut(string.Join(", ", request.Hints), maxText) : "none",
             ["context"] = Context(request.Context, settings.MaxContextChars),
             ["examples"] = Examples(examples, serviceFields, maxText, settings.MaxExamplesChars),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Locales;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Schemas;
 using TestDataAgent.Generators.Traditional;
@@ -26,8 +27,15 @@ internal sealed class LlmRecordMerger
     private readonly HashSet<string> _seenTexts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seenEmails = new(StringComparer.OrdinalIgnoreCase);
 
-    public LlmRecordMerger(EntitySchema schema, RecordValidator validator, CoherenceScorer scorer)
+    private readonly LocaleMix _locales;
+    private readonly long _seed;
+
+    // locales: a model's value from the wrong country is replaced as an invalid one is; seed: with the index it decides a
+    // record's locale in a mix.
+    public LlmRecordMerger(EntitySchema schema, RecordValidator validator, CoherenceScorer scorer, LocaleMix? locales = null, long seed = 0)
     {
+        _locales = locales ?? LocaleMix.Default;
+        _seed = seed;
         _schema = schema;
         _validator = validator;
         _scorer = scorer;
@@ -70,6 +78,11 @@ internal sealed class LlmRecordMerger
                 RepairedFields++;
                 merged[field.Name] = scaffoldValue;
             }
+        }
+
+        if (_locales.For(_seed, index) is { } locale)
+        {
+            RepairedFields += LocaleConformance.Repair(merged, scaffold, _schema.Fields, locale);
         }
 
         merged[DataRecord.ScenarioField] = scaffold[DataRecord.ScenarioField];
