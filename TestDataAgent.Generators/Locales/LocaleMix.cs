@@ -13,9 +13,6 @@ public sealed class LocaleMix
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
-    /// <summary>Most locales one request may mix: each is named once.</summary>
-    public const int MaxEntries = 16;
-
     private readonly Locale[] _locales;
     private readonly double[] _cumulative;
 
@@ -63,12 +60,8 @@ public sealed class LocaleMix
             return Default;
         }
 
+        // No separate bound on the parts: each must be a supported locale named once, so parsing stops at the first that is not.
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length > MaxEntries)
-        {
-            throw new InvalidRequestException("locale", $"locale names {parts.Length} locales; at most {MaxEntries} may be mixed");
-        }
-
         var locales = new List<Locale>(parts.Length);
         var weights = new List<double>(parts.Length);
         foreach (var part in parts)
