@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Authentication.Certificate;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Api.Access;
 using TestDataAgent.Api.Infrastructure.Redis;
@@ -57,6 +59,13 @@ public static class AccessExtensions
 
         if (certificates)
         {
+            // Kestrel asks for a client certificate on HTTPS endpoints and leaves judging it to the handler below
+            // (a configured endpoint's ClientCertificateMode wins); without one, the other credentials still work.
+            builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+            {
+                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                https.AllowAnyClientCertificate();
+            }));
             authentication.AddCertificate(options =>
             {
                 // Callers are pinned by thumbprint or subject; self-signed certificates are common for service-to-service calls.
