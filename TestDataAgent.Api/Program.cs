@@ -11,10 +11,12 @@ builder.AddLlmProviders();      // Claude, vLLM, Ollama when configured
 builder.AddPatternStore();      // RAG patterns: Weaviate or the embedded store, MiniLM embeddings
 builder.AddServiceHealth();     // readiness, grpc.health.v1, component report, dependency gauges
 builder.AddAdmission();         // expensive work: global concurrency, a short queue, the heap, streams per caller
+builder.AddAccess();            // API keys, JWT, client certificates; scopes; per-caller rate limits and daily quotas
 builder.AddGrpcApi();           // testdata.v1 over gRPC and JSON, reflection, /metrics
 
 var app = builder.Build();
 
+app.UseAccess();                // authentication, authorization, rate limits (health and metrics stay open)
 app.MapDefaultEndpoints();
 app.MapServiceHealth();
 app.MapGrpcApi();

@@ -19,7 +19,7 @@ var api = builder.AddProject<Projects.TestDataAgent_Api>(ResourceNames.Api, laun
 
 if (!publishing)
 {
-    api.WithAdminCommands();
+    api.WithAdminCommands().WithRunModeAccess(builder);
 }
 
 if (redis is not null)

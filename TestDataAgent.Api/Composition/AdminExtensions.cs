@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Hybrid;
+using TestDataAgent.Api.Access;
 using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Llm;
 using TestDataAgent.Generators.Rag;
@@ -18,7 +19,8 @@ public static class AdminExtensions
     /// <summary>
     /// Operator endpoints under <c>/admin</c> on the HTTP port, behind the dashboard's resource commands: only when
     /// <c>Admin:Enabled</c> is true and <c>Admin:Token</c> is set (the AppHost does both at run time, with a fresh token),
-    /// and only for requests that carry the token. <c>POST /admin/cache/clear</c> forgets cached responses and replayed
+    /// and only for requests over HTTP/1.1 (the HTTP port, not the gRPC one) that carry the token or a credential with the
+    /// <c>admin</c> scope; refusals are logged, at most one line per 10 seconds. <c>POST /admin/cache/clear</c> forgets cached responses and replayed
     /// model answers; <c>POST /admin/patterns/seed</c> loads the seed corpus into the pattern store (idempotent).
     /// </summary>
     public static WebApplication MapAdmin(this WebApplication app)
@@ -32,8 +34,21 @@ public static class AdminExtensions
         var expected = Encoding.UTF8.GetBytes(token);
         var admin = app.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
         {
-            var sent = Encoding.UTF8.GetBytes(context.HttpContext.Request.Headers[TokenHeader].ToString());
-            return CryptographicOperations.FixedTimeEquals(sent, expected) ? await next(context) : Results.Unauthorized();
+            var http = context.HttpContext;
+            if (!HttpProtocol.IsHttp11(http.Request.Protocol) && !HttpProtocol.IsHttp10(http.Request.Protocol))
+            {
+                // Only on the HTTP port (HTTP/1.1): the gRPC port (HTTP/2) has no admin routes.
+                return Results.NotFound();
+            }
+
+            var sent = Encoding.UTF8.GetBytes(http.Request.Headers[TokenHeader].ToString());
+            if (CryptographicOperations.FixedTimeEquals(sent, expected) || CallerClaims.ScopesOf(http.User).Contains(Scopes.Admin))
+            {
+                return await next(context);
+            }
+
+            http.RequestServices.GetRequiredService<AuthFailureLog>().Refused("an admin call without the token or the admin scope", http);
+            return Results.Unauthorized();
         });
         admin.MapPost("/cache/clear", async (HybridCache cache, CancellationToken cancellationToken) =>
         {

@@ -2,6 +2,7 @@ using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using TestDataAgent.Api.Access;
 using TestDataAgent.Api.Limits;
 using TestDataAgent.Api.Services;
 using TestDataAgent.Generators;
@@ -18,7 +19,8 @@ public static class GrpcApiExtensions
     /// The transport: <c>testdata.v1</c> over gRPC with JSON transcoding, server reflection, and the original's metric names
     /// as Prometheus text at <c>GET /metrics</c> on the HTTP port. <see cref="TransportOptions"/> (<c>Transport</c>,
     /// validated at start) sets one maximum message size for gRPC both ways and for Kestrel's request body, and the
-    /// stalled-reader timeout of streams. Interceptors, outermost first: admission control, then the stalled-reader guard.
+    /// stalled-reader timeout of streams. Interceptors, outermost first: the caller's daily quotas, admission control, then the
+    /// stalled-reader guard.
     /// </summary>
     public static IHostApplicationBuilder AddGrpcApi(this IHostApplicationBuilder builder)
     {
@@ -34,6 +36,7 @@ public static class GrpcApiExtensions
             .AddGrpc(options =>
             {
                 options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+                options.Interceptors.Add<CallerQuotaInterceptor>();
                 options.Interceptors.Add<AdmissionInterceptor>();
                 options.Interceptors.Add<StalledReaderInterceptor>();
             })
@@ -55,16 +58,27 @@ public static class GrpcApiExtensions
     }
 
     /// <summary>
-    /// Maps the gRPC service (and its JSON routes), reflection, grpc.health.v1 and <c>/metrics</c>, behind the check that
-    /// answers 413 to a JSON body over <c>Transport:MaxMessageBytes</c> before it is read.
+    /// Maps the gRPC service (and its JSON routes) with the scope each method needs, reflection (Development, or
+    /// <c>Grpc:EnableReflection</c>), grpc.health.v1 and <c>/metrics</c> (open unless <c>Auth:MetricsRequireCredential</c>),
+    /// behind the check that answers 413 to a JSON body over <c>Transport:MaxMessageBytes</c> before it is read.
     /// </summary>
     public static WebApplication MapGrpcApi(this WebApplication app)
     {
         app.UseMiddleware<MessageSizeMiddleware>();
-        app.MapGrpcService<TestDataGrpcService>();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<TestDataGrpcService>().RequireCallerAccess();
+        // Reflection lists every method to anyone who asks: on in Development, elsewhere only when Grpc:EnableReflection.
+        if (app.Configuration.GetValue<bool?>("Grpc:EnableReflection") ?? app.Environment.IsDevelopment())
+        {
+            app.MapGrpcReflectionService();
+        }
+
         app.MapGrpcHealthChecksService();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.MetricsRequireCredential)
+        {
+            metrics.RequireAuthorization(ScopeRequirement.PolicyName(Scopes.Admin));
+        }
+
         return app;
     }
 }

@@ -1,7 +1,4 @@
 namespace TestDataAgent.Api.Limits;
 
-/// <summary>
-/// Who a call comes from, for per-caller limits. Today the remote IP address; once callers authenticate, their identity
-/// (register another <see cref="CallerKey"/>).
-/// </summary>
+/// <summary>Who a call comes from, for per-caller limits: <see cref="Access.Callers"/> names it (key, certificate or token subject; the client address when anonymous).</summary>
 public delegate string CallerKey(HttpContext context);

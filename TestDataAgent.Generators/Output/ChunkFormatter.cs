@@ -25,13 +25,14 @@ public abstract class ChunkFormatter : IDisposable
     /// <param name="format">The output format.</param>
     /// <param name="schema">The records' schema (CSV columns, SQL table).</param>
     /// <param name="preamble">Whether the first chunk carries the CSV header or the SQL DDL: only a run's first partition does.</param>
-    public static ChunkFormatter Create(DataFormat format, EntitySchema schema, bool preamble = true)
+    /// <param name="neutraliseFormulas">CSV: cells a spreadsheet would evaluate as a formula are made text (<see cref="CsvCells"/>).</param>
+    public static ChunkFormatter Create(DataFormat format, EntitySchema schema, bool preamble = true, bool neutraliseFormulas = true)
     {
         ChunkFormatter formatter = format switch
         {
             DataFormat.Json => new JsonArrayFormatter(),
             DataFormat.Ndjson => new NdjsonFormatter(),
-            DataFormat.Csv => new CsvFormatter(schema),
+            DataFormat.Csv => new CsvFormatter(schema, neutraliseFormulas),
             DataFormat.Sql => new SqlFormatter(schema),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
         };

@@ -7,9 +7,10 @@ namespace TestDataAgent.Generators.Output;
 
 /// <summary>
 /// RFC 4180 CSV: a header row (first chunk only), CRLF line ends, fields quoted when they hold a comma, quote or
-/// line break. Objects and arrays are JSON text in their cell; an absent optional field is an empty cell.
+/// line break. Objects and arrays are JSON text in their cell; an absent optional field is an empty cell. Unless the
+/// request asks for raw cells, a cell (header cells too) that a spreadsheet would evaluate is neutralised (<see cref="CsvCells"/>).
 /// </summary>
-internal sealed class CsvFormatter(EntitySchema schema) : ChunkFormatter
+internal sealed class CsvFormatter(EntitySchema schema, bool neutraliseFormulas = true) : ChunkFormatter
 {
     private readonly string[] _columns = TabularColumns.For(schema);
     private readonly StringBuilder _line = new(512);
@@ -41,6 +42,11 @@ internal sealed class CsvFormatter(EntitySchema schema) : ChunkFormatter
         if (position > 0)
         {
             _line.Append(',');
+        }
+
+        if (neutraliseFormulas)
+        {
+            text = CsvCells.Neutralise(text);
         }
 
         if (text.AsSpan().IndexOfAny(",\"\r\n") < 0)

@@ -94,7 +94,7 @@ internal sealed class BatchedStream(
         activity?.SetTag("testdata.first_index", first);
         activity?.SetTag("testdata.records", end - first);
         var session = _sessions.TryTake(out var idle) ? idle : generator.Begin(request, cancellationToken);
-        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: first == request.First && request.PartitionIndex == 0);
+        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: first == request.First && request.PartitionIndex == 0, neutraliseFormulas: !request.Hints.Contains(HintNames.RawCsv));
         var tally = new RecordTally(request.Schema, validator, scorer, offset: first - request.First);
         var chunks = new List<string>(1);
         foreach (var (index, scenario) in TraditionalGenerator.Layout(request, first, end))

@@ -12,6 +12,9 @@ public static class HintNames
     /// <summary>Valid records that sit on the boundaries: min and max values and lengths, unusual but legal text.</summary>
     public const string EdgeCase = "edge_case";
 
+    /// <summary>CSV cells go out as generated, even those a spreadsheet would evaluate as a formula (for files only programs read).</summary>
+    public const string RawCsv = "raw_csv";
+
     /// <summary>Hints that ask for records derived from stored patterns (the RAG path).</summary>
     public static IReadOnlySet<string> Patterns { get; } = new HashSet<string>(StringComparer.Ordinal) { "similar", "pattern", "historical", "production" };
 
@@ -19,7 +22,7 @@ public static class HintNames
     public static IReadOnlySet<string> Intelligence { get; } = new HashSet<string>(StringComparer.Ordinal) { "realistic", "coherent", "intelligent", "natural" };
 
     /// <summary>Every hint something in this version acts on.</summary>
-    public static IReadOnlySet<string> Known { get; } = new HashSet<string>([.. Patterns, .. Intelligence, Fast, EdgeCase], StringComparer.Ordinal);
+    public static IReadOnlySet<string> Known { get; } = new HashSet<string>([.. Patterns, .. Intelligence, Fast, EdgeCase, RawCsv], StringComparer.Ordinal);
 
     /// <summary>A caller's hints as the service compares them: trimmed, lower-cased, without blanks or repeats, in the order sent.</summary>
     public static IReadOnlyList<string> Normalise(IEnumerable<string> hints) =>

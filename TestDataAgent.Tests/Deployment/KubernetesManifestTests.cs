@@ -13,6 +13,7 @@ namespace TestDataAgent.Tests.Deployment;
 public sealed partial class KubernetesManifestTests
 {
     private const string SecretTemplate = "claude-secret.template.yaml";
+    private const string KeysTemplate = "api-keys.template.yaml";
 
     // README "Metrics": the names as scraped from GET /metrics. Histograms also expose _bucket, _sum and _count.
     private static readonly string[] s_readmeMetrics =
@@ -180,14 +181,16 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
-    public void TheKustomizationListsEveryManifestButTheSecretTemplate()
+    public void TheKustomizationListsEveryManifestButTheSecretTemplates()
     {
         var kustomization = LoadYaml(Path.Combine(s_k8s, "kustomization.yaml"));
         var listed = ((YamlSequenceNode)kustomization["resources"]).Select(node => ((YamlScalarNode)node).Value!).Order(StringComparer.Ordinal).ToList();
-        var manifests = ManifestFiles().Select(file => Path.GetFileName(file)).Where(name => name != SecretTemplate).ToList();
+        var manifests = ManifestFiles().Select(file => Path.GetFileName(file)).Where(name => name is not SecretTemplate and not KeysTemplate).ToList();
         Assert.Equal(manifests, listed);
         Assert.DoesNotContain(SecretTemplate, listed);
+        Assert.DoesNotContain(KeysTemplate, listed);
         Assert.True(File.Exists(Path.Combine(s_k8s, SecretTemplate)));
+        Assert.True(File.Exists(Path.Combine(s_k8s, KeysTemplate)));
     }
 
     [Fact]

@@ -35,8 +35,12 @@ public sealed partial class ApiProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts the Api with <paramref name="environment"/> (configuration keys with <c>__</c>) and waits until it serves.</summary>
-    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the Api with <paramref name="environment"/> (configuration keys with <c>__</c>) and waits until it serves.
+    /// The process runs as in production (no ASPNETCORE_ENVIRONMENT), where callers need a credential unless
+    /// <paramref name="allowAnonymous"/> (the default, for tests about other things) turns anonymous access on.
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> environment, bool allowAnonymous = true)
     {
         var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "TestDataAgent.Api.dll")])
         {
@@ -48,6 +52,13 @@ public sealed partial class ApiProcess : IAsyncDisposable
         start.Environment["GRPC_PORT"] = "0";
         start.Environment["HTTP_PORT"] = "0";
         start.Environment["ConnectionStrings__redis"] = "";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        if (allowAnonymous)
+        {
+            start.Environment["Auth__AllowAnonymous"] = "true";
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
