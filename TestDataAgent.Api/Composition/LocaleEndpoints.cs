@@ -1,3 +1,4 @@
+using TestDataAgent.Api.Access;
 using TestDataAgent.Generators.Locales;
 
 namespace TestDataAgent.Api.Composition;
@@ -20,7 +21,10 @@ public static class LocaleEndpoints
             minor_units = l.MinorUnits,
             calling_code = l.CallingCode,
         }).ToList();
-        app.MapGet("/v1/locales", () => Results.Ok(new { locales }));
+        // Like GetSchemas: any caller with a scope (or an anonymous one where allowed).
+        app.MapGet("/v1/locales", () => Results.Ok(new { locales }))
+            .RequireAuthorization(ScopeRequirement.PolicyName(null))
+            .RequireRateLimiting(AccessExtensions.RateLimitPolicy);
         return app;
     }
 }

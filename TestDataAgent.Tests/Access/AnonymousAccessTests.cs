@@ -15,11 +15,13 @@ public sealed class AnonymousAccessTests
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
             api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 1 }, deadline: Deadlines.Call()).ResponseAsync);
         using var schemas = await api.Http.GetAsync("/v1/schemas");
+        using var locales = await api.Http.GetAsync("/v1/locales");
         using var health = await api.Http.GetAsync("/health");
         using var metrics = await api.Http.GetAsync("/metrics");
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, schemas.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, locales.StatusCode);
         Assert.True(health.IsSuccessStatusCode);
         Assert.True(metrics.IsSuccessStatusCode);
     }
