@@ -43,6 +43,9 @@ internal static class RequestFingerprint
         request.LearnFromHistory,
     });
 
+    /// <summary>The schema with the constraints folded in, in the canonical form the response cache keys use.</summary>
+    public static string OfSchema(EntitySchema schema) => Hash(Schema(schema));
+
     // Derivation rules are records of several types: their text names the type and every parameter, which the base
     // type's JSON would not.
     private static object Schema(EntitySchema schema) => new
