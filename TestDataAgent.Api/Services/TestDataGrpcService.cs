@@ -61,8 +61,18 @@ public sealed class TestDataGrpcService(
 
     // JSON transcoding calls the same method and writes the response's JSON from Data; binary gRPC (and gRPC-Web) writes it
     // through the pre-encoding marshaller.
-    private static bool IsBinaryGrpc(ServerCallContext context) =>
-        context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+    private static bool IsBinaryGrpc(ServerCallContext context)
+    {
+        try
+        {
+            return context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Not hosted by ASP.NET Core (a call context made in process): no marshaller of ours, so the text it is.
+            return false;
+        }
+    }
 
     /// <summary>The one place a domain exception becomes a gRPC status.</summary>
     internal static async Task<T> Guard<T>(Func<Task<T>> call, ServerCallContext context)
