@@ -101,8 +101,9 @@ public sealed partial class RequestPipeline(
     private static string InternalError(string entity, string requestId) =>
         $"Generation failed for entity '{entity}' with an internal error; the service log has the details under request_id '{requestId}'";
 
+    // With logging off (not even Critical), no scope state is built: a call then pays nothing for logging.
     private IDisposable? BeginRequestScope(GenerationRequestInput input) =>
-        logger.BeginScope(new Dictionary<string, object> { ["request_id"] = input.RequestId });
+        logger.IsEnabled(LogLevel.Critical) ? logger.BeginScope(new Dictionary<string, object> { ["request_id"] = input.RequestId }) : null;
 
     private static Activity? StartRequestActivity(string name, GenerationRequestInput input)
     {
