@@ -54,4 +54,11 @@ public sealed class GenerationOptions
     /// <summary>A chunk is sent once its data reaches this many bytes.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int ChunkMaxBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Most compiled schemas (field plans) kept for reuse, by schema and constraints; the least recently used is dropped.
+    /// 0 compiles every request's plans afresh.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int FieldPlanCacheEntries { get; set; } = 256;
 }

@@ -10,14 +10,28 @@ namespace TestDataAgent.Api.Mapping;
 /// <summary>Maps domain results back to the wire.</summary>
 internal static class ResponseMapper
 {
-    public static GenerateResponse ToResponse(string requestId, GenerationResult result) => new()
+    // preEncoded, for binary gRPC: the records go to the wire as the formatter's UTF-8 (GenerateResponse.Utf8Data); JSON
+    // transcoding reads GenerateResponse.Data.
+    public static GenerateResponse ToResponse(string requestId, GenerationResult result, bool preEncoded = false)
     {
-        RequestId = requestId,
-        Success = true,
-        Data = result.Data,
-        RecordCount = result.RecordCount,
-        Metadata = ToMetadata(result.Metadata),
-    };
+        var response = new GenerateResponse
+        {
+            RequestId = requestId,
+            Success = true,
+            RecordCount = result.RecordCount,
+            Metadata = ToMetadata(result.Metadata),
+        };
+        if (preEncoded)
+        {
+            response.Utf8Data = result.Utf8Data;
+        }
+        else
+        {
+            response.Data = result.Data;
+        }
+
+        return response;
+    }
 
     public static GenerateResponse ToError(string requestId, string error) => new()
     {
@@ -76,8 +90,9 @@ internal static class ResponseMapper
         return response;
     }
 
+    /// <summary>A stream chunk whose records go to the wire as the formatter's UTF-8 (<see cref="DataChunk.Utf8Data"/>).</summary>
     public static DataChunk ToChunk(string requestId, StreamChunk chunk) =>
-        new() { RequestId = requestId, Data = chunk.Data, ChunkIndex = chunk.Index, IsFinal = chunk.IsFinal };
+        new() { RequestId = requestId, Utf8Data = chunk.Data, ChunkIndex = chunk.Index, IsFinal = chunk.IsFinal };
 
     public static HealthCheckResponse ToHealth(HealthSnapshot snapshot)
     {

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using TestDataAgent.Api.Health;
 using TestDataAgent.Api.Mapping;
+using TestDataAgent.Api.Wire;
 using TestDataAgent.Contracts.V1;
 using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Rag;
@@ -14,6 +15,7 @@ namespace TestDataAgent.Api.Services;
 /// unary errors stay in-band (<c>success=false</c>, <c>error</c>) as the original's clients expect, a bad stream, data
 /// or pattern request is <c>INVALID_ARGUMENT</c>, a pattern store failure <c>UNAVAILABLE</c>, cancellation <c>CANCELLED</c>.
 /// </summary>
+[BindServiceMethod(typeof(TestDataServiceBinding), nameof(TestDataServiceBinding.BindService))]
 public sealed class TestDataGrpcService(
     RequestPipeline pipeline,
     SchemaCatalog schemas,
@@ -26,7 +28,7 @@ public sealed class TestDataGrpcService(
     {
         var outcome = await Guard(() => pipeline.GenerateAsync(RequestMapper.ToInput(request), context.CancellationToken), context);
         return outcome.Result is { } result
-            ? ResponseMapper.ToResponse(request.RequestId, result)
+            ? ResponseMapper.ToResponse(request.RequestId, result, preEncoded: IsBinaryGrpc(context))
             : ResponseMapper.ToError(request.RequestId, outcome.Error ?? "");
     }
 
@@ -56,6 +58,21 @@ public sealed class TestDataGrpcService(
 
     public override Task<RecordPatternsResponse> RecordPatterns(RecordPatternsRequest request, ServerCallContext context) =>
         Guard(async () => PatternMapper.ToResponse(await patterns.RecordAsync(PatternMapper.ToSubmission(request), context.CancellationToken)), context);
+
+    // JSON transcoding calls the same method and writes the response's JSON from Data; binary gRPC (and gRPC-Web) writes it
+    // through the pre-encoding marshaller.
+    private static bool IsBinaryGrpc(ServerCallContext context)
+    {
+        try
+        {
+            return context.GetHttpContext().Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Not hosted by ASP.NET Core (a call context made in process): no marshaller of ours, so the text it is.
+            return false;
+        }
+    }
 
     /// <summary>The one place a domain exception becomes a gRPC status.</summary>
     internal static async Task<T> Guard<T>(Func<Task<T>> call, ServerCallContext context)

@@ -54,6 +54,7 @@ internal sealed class InProcessApi : IAsyncDisposable
         builder.AddLlmProviders();
         builder.AddPatternStore();
         builder.AddServiceHealth();
+        builder.AddAdmission();
         builder.AddGrpcApi();
 
         var app = builder.Build();

@@ -47,6 +47,9 @@ internal static class RequestFingerprint
     private static string WithLocale(GenerationRequest request, string fingerprint) =>
         request.Locales.IsDefault ? fingerprint : Hash(new { fingerprint, locale = request.Locales.ToString() });
 
+    /// <summary>The schema with the constraints folded in, in the canonical form the response cache keys use.</summary>
+    public static string OfSchema(EntitySchema schema) => Hash(Schema(schema));
+
     // Derivation rules are records of several types: their text names the type and every parameter, which the base
     // type's JSON would not.
     private static object Schema(EntitySchema schema) => new

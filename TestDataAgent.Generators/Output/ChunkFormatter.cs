@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Schemas;
@@ -11,7 +10,8 @@ namespace TestDataAgent.Generators.Output;
 /// </summary>
 public abstract class ChunkFormatter : IDisposable
 {
-    protected ArrayBufferWriter<byte> Buffer { get; } = new(64 * 1024);
+    /// <summary>The chunk being built, in pooled arrays (see <see cref="CompleteUtf8"/>).</summary>
+    protected PooledBufferWriter Buffer { get; } = new();
 
     /// <summary>Records in the chunk being built.</summary>
     public int RecordCount { get; private set; }
@@ -40,6 +40,14 @@ public abstract class ChunkFormatter : IDisposable
         return formatter;
     }
 
+    /// <summary>Like <see cref="Create(DataFormat, EntitySchema, bool, bool)"/>, with room for <paramref name="expectedBytes"/> per chunk from the start.</summary>
+    internal static ChunkFormatter Create(DataFormat format, EntitySchema schema, bool preamble, int expectedBytes, bool neutraliseFormulas)
+    {
+        var formatter = Create(format, schema, preamble, neutraliseFormulas);
+        formatter.Buffer.Reserve(expectedBytes);
+        return formatter;
+    }
+
     public void Add(DataRecord record)
     {
         WriteRecord(record, RecordCount == 0);
@@ -52,9 +60,36 @@ public abstract class ChunkFormatter : IDisposable
         FinishChunk();
         var text = Encoding.UTF8.GetString(Buffer.WrittenSpan);
         Buffer.Clear();
+        Reset();
+        return text;
+    }
+
+    /// <summary>
+    /// Finishes the chunk and returns its UTF-8 bytes in the pooled array they were written to (no copy, no UTF-16
+    /// string): dispose the chunk once it is sent. The formatter is then ready for the next chunk.
+    /// </summary>
+    public Utf8Chunk CompleteUtf8()
+    {
+        FinishChunk();
+        var chunk = Buffer.Detach();
+        Reset();
+        return chunk;
+    }
+
+    /// <summary>Finishes the chunk and returns a copy of its UTF-8 bytes in an array of exactly their length (a unary response).</summary>
+    public byte[] CompleteBytes()
+    {
+        FinishChunk();
+        var bytes = Buffer.WrittenSpan.ToArray();
+        Buffer.Clear();
+        Reset();
+        return bytes;
+    }
+
+    private void Reset()
+    {
         RecordCount = 0;
         PastFirstChunk = true;
-        return text;
     }
 
     protected abstract void WriteRecord(DataRecord record, bool firstInChunk);
@@ -66,6 +101,7 @@ public abstract class ChunkFormatter : IDisposable
     public void Dispose()
     {
         Dispose(disposing: true);
+        Buffer.Dispose();
         GC.SuppressFinalize(this);
     }
 

@@ -32,7 +32,7 @@ internal sealed class BatchedStream(
     private readonly RecordBlanks? _blanks = RecordBlanks.For(request);
 
     /// <summary>The request's chunks in order; each batch's records are added to <paramref name="tally"/> as its chunks are sent.</summary>
-    public async IAsyncEnumerable<string> ChunksAsync(RecordTally tally, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Utf8Chunk> ChunksAsync(RecordTally tally, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var workers = limits.StreamWorkers > 0 ? limits.StreamWorkers : Environment.ProcessorCount;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -70,8 +70,15 @@ internal sealed class BatchedStream(
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            // Whatever ended the stream, no worker outlives it.
+            // Whatever ended the stream, no worker outlives it; the chunks never sent give their arrays back.
             await ((Task)Task.WhenAll(pending)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            foreach (var unsent in pending)
+            {
+                if (unsent.IsCompletedSuccessfully)
+                {
+                    unsent.Result.Chunks.ForEach(chunk => chunk.Dispose());
+                }
+            }
         }
     }
 
@@ -94,9 +101,9 @@ internal sealed class BatchedStream(
         activity?.SetTag("testdata.first_index", first);
         activity?.SetTag("testdata.records", end - first);
         var session = _sessions.TryTake(out var idle) ? idle : generator.Begin(request, cancellationToken);
-        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: first == request.First && request.PartitionIndex == 0, neutraliseFormulas: !request.Hints.Contains(HintNames.RawCsv));
+        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, first == request.First && request.PartitionIndex == 0, limits.ChunkMaxBytes, neutraliseFormulas: !request.Hints.Contains(HintNames.RawCsv));
         var tally = new RecordTally(request.Schema, validator, scorer, offset: first - request.First);
-        var chunks = new List<string>(1);
+        var chunks = new List<Utf8Chunk>(1);
         foreach (var (index, scenario) in TraditionalGenerator.Layout(request, first, end))
         {
             if (index % CancellationCheckEvery == 0)
@@ -110,18 +117,18 @@ internal sealed class BatchedStream(
             formatter.Add(record);
             if (formatter.ByteCount >= limits.ChunkMaxBytes)
             {
-                chunks.Add(formatter.Complete());
+                chunks.Add(formatter.CompleteUtf8());
             }
         }
 
         if (formatter.RecordCount > 0)
         {
-            chunks.Add(formatter.Complete());
+            chunks.Add(formatter.CompleteUtf8());
         }
 
         _sessions.Add(session);
         return new Batch(chunks, tally);
     }
 
-    private sealed record Batch(List<string> Chunks, RecordTally Tally);
+    private sealed record Batch(List<Utf8Chunk> Chunks, RecordTally Tally);
 }

@@ -1,4 +1,49 @@
+using System.Text;
+using System.Text.Json.Serialization;
+
 namespace TestDataAgent.Generators.Pipeline;
 
-/// <summary>A unary response: the records in the requested format, as one string.</summary>
-public sealed record GenerationResult(string Data, int RecordCount, GenerationSummary Metadata);
+/// <summary>
+/// A unary response: the records in the requested format, kept as the UTF-8 bytes the formatter wrote so the transport
+/// can copy them to the wire as they are; <see cref="Data"/> is their text, made on first use (JSON over HTTP, the
+/// response cache, tests).
+/// </summary>
+public sealed record GenerationResult
+{
+    private readonly byte[]? _utf8;
+
+    // Decoded once, when asked for; a copy made by `with` shares it.
+    private string? _text;
+
+    /// <summary>A result from text (a cache entry).</summary>
+    [JsonConstructor]
+    public GenerationResult(string data, int recordCount, GenerationSummary metadata)
+    {
+        _text = data;
+        RecordCount = recordCount;
+        Metadata = metadata;
+    }
+
+    /// <summary>A result from the formatter's UTF-8 bytes, which it then owns.</summary>
+    public GenerationResult(byte[] utf8, int recordCount, GenerationSummary metadata)
+    {
+        _utf8 = utf8;
+        RecordCount = recordCount;
+        Metadata = metadata;
+    }
+
+    public int RecordCount { get; init; }
+
+    public GenerationSummary Metadata { get; init; }
+
+    public string Data => _text ??= Encoding.UTF8.GetString(_utf8!);
+
+    /// <summary>The records as UTF-8: the formatter's bytes, or the text encoded when the result came from text.</summary>
+    [JsonIgnore]
+    public ReadOnlyMemory<byte> Utf8Data => _utf8 ?? Encoding.UTF8.GetBytes(_text!);
+
+    public bool Equals(GenerationResult? other) =>
+        other is not null && RecordCount == other.RecordCount && Metadata == other.Metadata && Utf8Data.Span.SequenceEqual(other.Utf8Data.Span);
+
+    public override int GetHashCode() => HashCode.Combine(RecordCount, Metadata, Utf8Data.Length);
+}

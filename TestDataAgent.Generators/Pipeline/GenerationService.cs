@@ -89,10 +89,10 @@ public sealed partial class GenerationService(
             throw;
         }
 
-        string data;
+        byte[] data;
         using (var write = TestDataTracing.Source.StartActivity("write"))
         {
-            data = formatter.Complete();
+            data = formatter.CompleteBytes();
             write?.SetTag("testdata.bytes", data.Length);
         }
 
@@ -103,11 +103,24 @@ public sealed partial class GenerationService(
         return new GenerationResult(data, tally.Count, metadata);
     }
 
+    /// <summary><see cref="StreamUtf8Async"/>'s chunks as text.</summary>
+    public async IAsyncEnumerable<string> StreamAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in StreamUtf8Async(request, cancellationToken))
+        {
+            using (chunk)
+            {
+                yield return chunk.ToString();
+            }
+        }
+    }
+
     /// <summary>
     /// Yields chunks as records are made: at most <see cref="GenerationOptions.ChunkMaxRecords"/> records or about
-    /// <see cref="GenerationOptions.ChunkMaxBytes"/> bytes each. Memory stays constant however many records there are.
+    /// <see cref="GenerationOptions.ChunkMaxBytes"/> bytes each, as the UTF-8 the formatter wrote, in pooled arrays the
+    /// caller gives back by disposing each chunk once sent. Memory stays constant however many records there are.
     /// </summary>
-    public async IAsyncEnumerable<string> StreamAsync(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Utf8Chunk> StreamUtf8Async(GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var plan = Plan(request);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Observability;
+using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Requests;
 
 namespace TestDataAgent.Generators.Pipeline;
@@ -71,9 +72,13 @@ public sealed partial class RequestPipeline(
         var index = 0;
         try
         {
-            await foreach (var data in generation.StreamAsync(request, cancellationToken))
+            await foreach (var data in generation.StreamUtf8Async(request, cancellationToken))
             {
-                await write(new StreamChunk(data, index++, IsFinal: false));
+                // Written (serialised into the transport's buffers) when the write completes: its array goes back then.
+                using (data)
+                {
+                    await write(new StreamChunk(data, index++, IsFinal: false));
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -85,19 +90,20 @@ public sealed partial class RequestPipeline(
         {
             LogFailed(ex, request.Entity);
             var message = ex is InvalidRequestException ? ex.Message : $"{InternalError(request.Entity, input.RequestId)} ({index} chunk(s) were sent)";
-            await write(new StreamChunk(JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message }), index, IsFinal: true));
+            await write(new StreamChunk(Utf8Chunk.FromText(JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message })), index, IsFinal: true));
             return;
         }
 
-        await write(new StreamChunk("", index, IsFinal: true));
+        await write(new StreamChunk(Utf8Chunk.Empty, index, IsFinal: true));
     }
 
     // What went wrong inside stays in the log: the caller gets where to look, never an exception type or message.
     private static string InternalError(string entity, string requestId) =>
         $"Generation failed for entity '{entity}' with an internal error; the service log has the details under request_id '{requestId}'";
 
+    // With logging off (not even Critical), no scope state is built: a call then pays nothing for logging.
     private IDisposable? BeginRequestScope(GenerationRequestInput input) =>
-        logger.BeginScope(new Dictionary<string, object> { ["request_id"] = input.RequestId });
+        logger.IsEnabled(LogLevel.Critical) ? logger.BeginScope(new Dictionary<string, object> { ["request_id"] = input.RequestId }) : null;
 
     private static Activity? StartRequestActivity(string name, GenerationRequestInput input)
     {

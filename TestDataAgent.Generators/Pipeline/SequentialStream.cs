@@ -13,9 +13,9 @@ namespace TestDataAgent.Generators.Pipeline;
 internal static class SequentialStream
 {
     /// <summary>The request's chunks, cut by record count and bytes as records arrive; the first is small.</summary>
-    public static async IAsyncEnumerable<string> ChunksAsync(GenerationRequest request, IRecordGenerator generator, GenerationReport report, RecordTally tally, GenerationOptions limits, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<Utf8Chunk> ChunksAsync(GenerationRequest request, IRecordGenerator generator, GenerationReport report, RecordTally tally, GenerationOptions limits, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: request.PartitionIndex == 0, neutraliseFormulas: !request.Hints.Contains(HintNames.RawCsv));
+        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, request.PartitionIndex == 0, limits.ChunkMaxBytes, neutraliseFormulas: !request.Hints.Contains(HintNames.RawCsv));
         var blanks = RecordBlanks.For(request);
         var first = true;
         await foreach (var record in RecordsOf(generator, request, report, cancellationToken).WithCancellation(cancellationToken))
@@ -29,13 +29,13 @@ internal static class SequentialStream
             if (report.TakeFlush() || formatter.RecordCount >= recordLimit || formatter.ByteCount >= limits.ChunkMaxBytes)
             {
                 first = false;
-                yield return formatter.Complete();
+                yield return formatter.CompleteUtf8();
             }
         }
 
         if (formatter.RecordCount > 0)
         {
-            yield return formatter.Complete();
+            yield return formatter.CompleteUtf8();
         }
     }
 

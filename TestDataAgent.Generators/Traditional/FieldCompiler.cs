@@ -6,13 +6,25 @@ using TestDataAgent.Generators.Schemas;
 
 namespace TestDataAgent.Generators.Traditional;
 
-/// <summary>Compiles schema fields into <see cref="FieldPlan"/>s: the decisions are made once, not per record.</summary>
-internal sealed class FieldCompiler(GenerationContext context, long count, IReadOnlyList<DerivationRule> derivations)
+/// <summary>
+/// Compiles schema fields into <see cref="FieldPlan"/>s: the decisions are made once, not per record. The plans hold
+/// nothing of a request but what <paramref name="count"/> decides (the digits of unique emails): the seed, reference
+/// time and random sequence are read from the <see cref="GenerationContext"/> each value is made with, and a keyed ID
+/// permutation is made once per context (<see cref="GenerationContext.Permutation"/>), so plans can be shared by every
+/// request of the same schema (<see cref="FieldPlanCache"/>). Only edge cases (<paramref name="edgeCaseReference"/>,
+/// the request's reference time) are compiled into the plans, which are then the request's own.
+/// </summary>
+internal sealed class FieldCompiler(long count, IReadOnlyList<DerivationRule> derivations, DateTimeOffset? edgeCaseReference = null)
 {
     private const int MaxUniqueRedraws = 20;
 
     // With the edge_case hint, an optional field is left out of about one record in seven.
     private const double OptionalPresenceInEdgeCases = 0.85;
+
+    private int _permutations;
+
+    /// <summary>How many keyed ID permutations the compiled plans use (slots of <see cref="GenerationContext.Permutation"/>).</summary>
+    public int PermutationSlots => _permutations;
 
     public IReadOnlyList<FieldPlan> CompileFields(IReadOnlyList<FieldDefinition> fields) =>
         fields.Select(field => Compile(field, fields)).ToList();
@@ -21,18 +33,18 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         new(field, WithEdgeCases(field, siblings, ScalarGenerators.WithLengthBounds(field, Generator(field, siblings))), OverrideConverter.KeyOf(field))
         {
             Deferred = field.Kind == FieldKind.Email || FieldNameSemantics.Infer(field, siblings) == "email",
-            PresenceProbability = field.Required || !context.EdgeCases ? 1.0 : OptionalPresenceInEdgeCases,
+            PresenceProbability = field.Required || edgeCaseReference is null ? 1.0 : OptionalPresenceInEdgeCases,
         };
 
     private ValueGenerator WithEdgeCases(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings, ValueGenerator inner)
     {
-        if (!context.EdgeCases)
+        if (edgeCaseReference is not { } reference)
         {
             return inner;
         }
 
         // Dates leave the room later fields need (a delivery at least 12 hours after shipping).
-        var latest = context.ReferenceTime - (IsTopLevel(field) ? Headroom(field.Name) : TimeSpan.Zero);
+        var latest = reference - (IsTopLevel(field) ? Headroom(field.Name) : TimeSpan.Zero);
         var edges = EdgeCaseValues.For(field, FieldNameSemantics.Infer(field, siblings), latest);
         return edges.Count == 0
             ? inner
@@ -61,10 +73,9 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
         if (field.Kind == FieldKind.String && field.Pattern is { Length: > 0 } pattern)
         {
             var source = RegexValueSource.Create(pattern, field.MinLength ?? 0, field.MaxLength ?? 64);
-            // Drawn from the record's own sequence, so the value depends on the record alone.
-            var next = source.CreateGenerator(context.Source);
-            // A value that does not match is left out; validation then redraws the record.
-            return (_, _) => next();
+            // Drawn from the record's own sequence, so the value depends on the record alone. A value that does not match
+            // is left out; validation then redraws the record.
+            return (c, _) => source.Next(c.Source);
         }
 
         if (field.Kind is FieldKind.Integer or FieldKind.Float && field.Values.Count > 0)
@@ -120,28 +131,29 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
     private ValueGenerator TemplateGenerator(FieldDefinition field)
     {
         var template = IdTemplate.Parse(field.Format!);
-        var reference = context.ReferenceTime;
         var space = IdTemplate.Pow10(template.RandomDigits);
         if (IsTopLevel(field) && template.RandomDigits > 0)
         {
-            // A top-level ID: a keyed permutation of the record index, so no two records share one (up to 10^digits records).
-            var key = (ulong)context.Seed ^ (ulong)StableHash(field.Path);
-            var permutation = new IdPermutation(space, key);
-            return (c, scope) => template.Render(permutation.Map((ulong)c.RecordIndex % space), reference, c.RecordIndex, scope);
+            // A top-level ID: a permutation of the record index keyed by the seed, so no two records share one (up to
+            // 10^digits records).
+            var slot = _permutations++;
+            var salt = (ulong)StableHash(field.Path);
+            return (c, scope) => template.Render(c.Permutation(slot, space, salt).Map((ulong)c.RecordIndex % space), c.ReferenceTime, c.RecordIndex, scope);
         }
 
-        return (c, scope) => template.Render((ulong)c.Random.Long(0, (long)(space - 1)), reference, c.RecordIndex, scope);
+        return (c, scope) => template.Render((ulong)c.Random.Long(0, (long)(space - 1)), c.ReferenceTime, c.RecordIndex, scope);
     }
 
     private ValueGenerator UniqueEmailGenerator(FieldDefinition field)
     {
         // The last dot-separated part of the local name is a permutation of the record index: emails never repeat.
-        var digits = Math.Max(2, (int)Math.Ceiling(Math.Log10(Math.Max(10, count) * 10.0)));
-        var permutation = new IdPermutation(IdTemplate.Pow10(digits), (ulong)context.Seed ^ (ulong)StableHash(field.Path));
-        var space = permutation.Size;
+        var space = IdTemplate.Pow10(EmailDigits(count));
+        var slot = _permutations++;
+        var salt = (ulong)StableHash(field.Path);
         var email = SemanticValues.For("email")!;
         return (c, scope) =>
         {
+            var permutation = c.Permutation(slot, space, salt);
             var address = (string)email(c, scope)!;
             var at = address.IndexOf('@', StringComparison.Ordinal);
             // Edge cases: plus-addressing, which many sign-up forms wrongly reject.
@@ -149,6 +161,9 @@ internal sealed class FieldCompiler(GenerationContext context, long count, IRead
             return string.Create(CultureInfo.InvariantCulture, $"{address[..at]}.{permutation.Map((ulong)c.RecordIndex % space)}{tag}{address[at..]}");
         };
     }
+
+    /// <summary>Digits of the unique part of an email for a run of <paramref name="records"/>: the one thing a plan takes from the request.</summary>
+    public static int EmailDigits(long records) => Math.Max(2, (int)Math.Ceiling(Math.Log10(Math.Max(10, records) * 10.0)));
 
     private static bool IsTopLevel(FieldDefinition field) => !field.Path.Contains('.', StringComparison.Ordinal) && !field.Path.Contains('[', StringComparison.Ordinal);
 

@@ -83,6 +83,22 @@ public sealed class GenerationContext
         Locale = Locales.For(Seed, index);
     }
 
+    private IdPermutation?[] _permutations = [];
+
+    /// <summary>
+    /// The keyed permutation of [0, <paramref name="size"/>) in <paramref name="slot"/>, keyed by this request's seed and
+    /// the field's <paramref name="salt"/>: made on first use, then reused for every record of the request.
+    /// </summary>
+    public IdPermutation Permutation(int slot, ulong size, ulong salt)
+    {
+        if (slot >= _permutations.Length)
+        {
+            Array.Resize(ref _permutations, slot + 1);
+        }
+
+        return _permutations[slot] ??= new IdPermutation(size, (ulong)Seed ^ salt);
+    }
+
     /// <summary>Starts a nested object: an array item describes its own product (and an address its own place), within the record's theme and locale.</summary>
     public void BeginObject()
     {

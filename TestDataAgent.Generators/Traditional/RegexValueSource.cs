@@ -99,7 +99,10 @@ public sealed class RegexValueSource
     }
 
     /// <summary>A generator of matching values driven by <paramref name="random"/>; null when ten tries do not match.</summary>
-    public Func<string?> CreateGenerator(Random random) => () =>
+    public Func<string?> CreateGenerator(Random random) => () => Next(random);
+
+    /// <summary>A matching value drawn from <paramref name="random"/>; null when ten tries do not match.</summary>
+    public string? Next(Random random)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
@@ -110,7 +113,7 @@ public sealed class RegexValueSource
         }
 
         return null;
-    };
+    }
 
     private bool Matches(string value)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Catalog;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Requests;
@@ -10,8 +11,12 @@ namespace TestDataAgent.Generators.Traditional;
 /// Bogus rules compiled from the schema, one seeded <see cref="Bogus.Faker"/> per request. Records are coherent by
 /// construction (the schema's <c>derive</c> rules), IDs are unique, and the same seed gives the same records.
 /// </summary>
-public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator validator) : IRecordGenerator
+public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator validator, IOptions<GenerationOptions>? options = null) : IRecordGenerator
 {
+    private readonly FieldPlanCache _plans = new(() => (options?.Value ?? s_defaults).FieldPlanCacheEntries);
+
+    private static readonly GenerationOptions s_defaults = new();
+
     // Give the thread back now and then so a long stream never monopolises it; the value only affects scheduling.
     private const int YieldEvery = 2048;
 
@@ -24,7 +29,11 @@ public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator v
     /// schema's pattern generators honours <paramref name="cancellationToken"/>.
     /// </summary>
     /// <exception cref="InvalidRequestException">A field's pattern cannot be generated from, or would cost more than its bound.</exception>
-    public TraditionalSession Begin(GenerationRequest request, CancellationToken cancellationToken = default) => new(request, catalog, validator, cancellationToken);
+    public TraditionalSession Begin(GenerationRequest request, CancellationToken cancellationToken = default) =>
+        new(request, catalog, validator, _plans.For(request, request.Hints.Contains(HintNames.EdgeCase), cancellationToken));
+
+    /// <summary>Schemas compiled into field plans so far; a request whose schema and constraints were seen before compiles nothing.</summary>
+    internal long PlanCompilations => _plans.Compilations;
 
     /// <summary>The traditional path has nothing to report: its records are the request's, coherent by construction.</summary>
     public IAsyncEnumerable<DataRecord> GenerateAsync(GenerationRequest request, GenerationReport report, CancellationToken cancellationToken) =>

@@ -22,18 +22,22 @@ public sealed class TraditionalSession
     private readonly RecordValidator _validator;
     private readonly GenerationContext _context;
     private readonly IReadOnlyList<FieldPlan> _plans;
-    private readonly Dictionary<string, FieldPlan> _plansByName;
+    private readonly IReadOnlyDictionary<string, FieldPlan> _plansByName;
 
     /// <exception cref="InvalidRequestException">A field's pattern cannot be generated from, or would cost more than its bound.</exception>
     public TraditionalSession(GenerationRequest request, ThemeCatalog catalog, RecordValidator validator, CancellationToken cancellationToken = default)
+        : this(request, catalog, validator, new FieldPlanCache(() => 0).For(request, request.Hints.Contains(HintNames.EdgeCase), cancellationToken))
     {
-        // Pattern generators are built (bounded, cancellable) before the fields are compiled, which then reuse them.
-        SchemaPatterns.Prepare(request.Schema.Fields, cancellationToken);
+    }
+
+    /// <summary>A session on plans compiled before (and shared with other requests of the same schema).</summary>
+    internal TraditionalSession(GenerationRequest request, ThemeCatalog catalog, RecordValidator validator, CompiledFields fields)
+    {
         _request = request;
         _validator = validator;
         _context = new GenerationContext(request.Seed, request.ReferenceTime, catalog, request.Hints.Contains(HintNames.EdgeCase), request.Locales);
-        _plans = new FieldCompiler(_context, request.Count, request.Schema.Derivations).CompileFields(request.Schema.Fields);
-        _plansByName = _plans.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        _plans = fields.Plans;
+        _plansByName = fields.ByName;
     }
 
     /// <summary>A valid, coherent record for the global <paramref name="index"/> of <paramref name="scenario"/>, with <c>_scenario</c> and <c>_index</c>.</summary>

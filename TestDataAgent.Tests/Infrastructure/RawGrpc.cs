@@ -21,20 +21,7 @@ internal static class RawGrpc
     {
         using var handler = new SocketsHttpHandler();
         using var http = new HttpClient(handler) { Timeout = Deadlines.Hang };
-        var payload = request.ToByteArray();
-        var frame = new byte[5 + payload.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
-        payload.CopyTo(frame, 5);
-        // HTTP/2 with prior knowledge (h2c), as gRPC clients speak to the plaintext port.
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(address, method))
-        {
-            Content = new ByteArrayContent(frame),
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-        message.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
-        message.Headers.TryAddWithoutValidation("grpc-timeout", grpcTimeout);
+        using var message = Frame(address, method, request, grpcTimeout);
 
         // Only a hang is bounded here: a server that ignores the deadline streams for minutes and fails the test.
         using var hang = new CancellationTokenSource(Deadlines.Hang);
@@ -64,5 +51,47 @@ internal static class RawGrpc
         var status = response.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer.Single()
             : response.Headers.TryGetValues("grpc-status", out var header) ? header.Single() : null;
         return new Outcome(messages, status, Cut: false);
+    }
+
+    /// <summary>The messages of a call, as the bytes on the wire (each message's payload, without its 5-byte prefix).</summary>
+    public static async Task<List<byte[]>> PayloadsAsync(Uri address, string method, IMessage request)
+    {
+        using var handler = new SocketsHttpHandler();
+        using var http = new HttpClient(handler) { Timeout = Deadlines.Hang };
+        using var message = Frame(address, method, request, "60S");
+        using var hang = new CancellationTokenSource(Deadlines.Hang);
+        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, hang.Token);
+        await using var body = await response.Content.ReadAsStreamAsync(hang.Token);
+        var payloads = new List<byte[]>();
+        var prefix = new byte[5];
+        while (await body.ReadAtLeastAsync(prefix, prefix.Length, throwOnEndOfStream: false, hang.Token) == prefix.Length)
+        {
+            Assert.Equal(0, prefix[0]);
+            var payload = new byte[(int)BinaryPrimitives.ReadUInt32BigEndian(prefix.AsSpan(1))];
+            await body.ReadExactlyAsync(payload, hang.Token);
+            payloads.Add(payload);
+        }
+
+        return payloads;
+    }
+
+    private static HttpRequestMessage Frame(Uri address, string method, IMessage request, string grpcTimeout)
+    {
+        var payload = request.ToByteArray();
+        var frame = new byte[5 + payload.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
+        payload.CopyTo(frame, 5);
+        // HTTP/2 with prior knowledge (h2c), as gRPC clients speak to the plaintext port.
+        var message = new HttpRequestMessage(HttpMethod.Post, new Uri(address, method))
+        {
+            Content = new ByteArrayContent(frame),
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        message.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
+        message.Headers.TryAddWithoutValidation("grpc-timeout", grpcTimeout);
+
+        return message;
     }
 }
