@@ -52,7 +52,7 @@ public sealed class DatasetPlanner(SchemaResolver schemas, IOptions<DatasetOptio
             rows += table.KeySpace;
             if (rows > limits.MaxRows)
             {
-                throw new InvalidRequestException(table.Location, $"the dataset may have up to {rows:N0} rows by the time {table.Name} is counted (root counts times every max_per_parent); at most {limits.MaxRows:N0} are allowed (Datasets:MaxRows)");
+                throw new InvalidRequestException(table.Path, $"the dataset may have up to {rows:N0} rows by the time {table.Name} is counted (root counts times every max_per_parent); at most {limits.MaxRows:N0} are allowed (Datasets:MaxRows)");
             }
         }
 

@@ -17,7 +17,7 @@ internal static class DatasetReferences
         {
             if (!byName.TryAdd(table.Name, table))
             {
-                throw new InvalidRequestException($"{table.Location}.name", $"{table.Location}: the name is used by an earlier table; give each table its own name");
+                throw new InvalidRequestException($"{table.Path}.name", $"{table.Location}: the name is used by an earlier table; give each table its own name");
             }
         }
 
@@ -27,7 +27,7 @@ internal static class DatasetReferences
             {
                 tables[i].Parent = byName.TryGetValue(parent, out var found)
                     ? found
-                    : throw new InvalidRequestException($"{tables[i].Location}.parent", $"{tables[i].Location}: parent '{parent}' is not a table of this dataset");
+                    : throw new InvalidRequestException($"{tables[i].Path}.parent", $"{tables[i].Location}: parent '{parent}' is not a table of this dataset");
             }
         }
 
@@ -36,16 +36,16 @@ internal static class DatasetReferences
         foreach (var table in ordered)
         {
             table.KeySpace = table.Parent is { } parent ? Multiply(parent.KeySpace, table.MaxPerParent, table) : table.Count;
-            EnsureParentColumn(table);
             foreach (var (column, target) in targets[table])
             {
+                EnsureColumn(table, column, target);
                 table.References.Add(Resolve(table, column, target));
             }
         }
 
         foreach (var table in ordered.Where(t => t.PrimaryKey is null && ordered.Any(o => o.References.Any(r => r.Target == t))))
         {
-            throw new InvalidRequestException(table.Location, $"{table.Location}: other tables reference it but it has no primary key; declare primary_key (or a field named id)");
+            throw new InvalidRequestException(table.Path, $"{table.Location}: other tables reference it but it has no primary key; declare primary_key (or a field named id)");
         }
 
         return ordered;
@@ -69,7 +69,12 @@ internal static class DatasetReferences
 
             if (column.Length > 0 && column != target.PrimaryKey)
             {
-                throw new InvalidRequestException($"{table.Location}.{field.Name}", $"{table.Location}: {field.Name} references {target.Name}.{column}, which is not the primary key of {target.Name} ({target.PrimaryKey ?? "none"})");
+                throw new InvalidRequestException($"{table.Path}.{field.Name}", $"{table.Location}: {field.Name} references {target.Name}.{column}, which is not the primary key of {target.Name} ({target.PrimaryKey ?? "none"})");
+            }
+
+            if (target.PrimaryKey is { } key && (field.Kind == FieldKind.Integer) != (target.GenerationSchema.FindField(key)?.Kind == FieldKind.Integer))
+            {
+                throw new InvalidRequestException($"{table.Path}.{field.Name}", $"{table.Location}: {field.Name} is {field.Kind.ToName()} but the key it references, {target.Name}.{key}, is not; make their types agree");
             }
 
             found.Add((field.Name, target));
@@ -77,7 +82,9 @@ internal static class DatasetReferences
 
         if (table.Parent is { } parent && !found.Any(f => f.Item2 == parent))
         {
-            found.Insert(0, (parent.PrimaryKey ?? $"{parent.Name}_id", parent));
+            // A child of its own entity (users under users) cannot reuse the key's name: its own key has it.
+            var key = parent.PrimaryKey ?? $"{parent.Name}_id";
+            found.Insert(0, (key == table.PrimaryKey ? $"{parent.Name}_{key}" : key, parent));
         }
 
         return found;
@@ -97,7 +104,7 @@ internal static class DatasetReferences
             {
                 if (!done)
                 {
-                    throw new InvalidRequestException($"{table.Location}.parent", $"{table.Location}: its parents and references form a cycle through it; a dataset must be acyclic");
+                    throw new InvalidRequestException($"{table.Path}.parent", $"{table.Location}: its parents and references form a cycle through it; a dataset must be acyclic");
                 }
 
                 return;
@@ -125,7 +132,7 @@ internal static class DatasetReferences
 
         foreach (var table in tables.Where(t => targets[t].Any(r => r.Target == t)))
         {
-            throw new InvalidRequestException(table.Location, $"{table.Location}: it references itself; a dataset must be acyclic");
+            throw new InvalidRequestException(table.Path, $"{table.Location}: it references itself; a dataset must be acyclic");
         }
 
         return ordered;
@@ -150,21 +157,21 @@ internal static class DatasetReferences
 
         return target.IsRoot
             ? new DatasetReference(column, target, ReferenceKind.Root)
-            : throw new InvalidRequestException($"{table.Location}.{column}", $"{table.Location}: {column} references {target.Name}, which is neither an ancestor of {table.Name}, referenced by its parent, nor a root table, so no row of it can be chosen by key; make {target.Name} an ancestor");
+            : throw new InvalidRequestException($"{table.Path}.{column}", $"{table.Location}: {column} references {target.Name}, which is neither an ancestor of {table.Name}, referenced by its parent, nor a root table, so no row of it can be chosen by key; make {target.Name} an ancestor");
     }
 
-    /// <summary>A child whose schema lacks the parent's key column gets one, placed after its own primary key.</summary>
-    private static void EnsureParentColumn(DatasetTable table)
+    /// <summary>A child whose schema lacks its parent's key column gets one, placed after its own primary key.</summary>
+    private static void EnsureColumn(DatasetTable table, string column, DatasetTable target)
     {
-        if (table.Parent is not { } parent || parent.PrimaryKey is not { } key || table.GenerationSchema.FindField(key) is not null)
+        if (table.GenerationSchema.FindField(column) is not null || target.PrimaryKey is not { } key)
         {
             return;
         }
 
-        var parentField = parent.GenerationSchema.FindField(key)!;
-        var column = new FieldDefinition { Name = key, Path = key, Kind = parentField.Kind == FieldKind.Integer ? FieldKind.Integer : FieldKind.String, Required = true, Description = $"The {parent.Name} row this row belongs to", References = $"{parent.Name}.{key}" };
-        table.GenerationSchema = table.GenerationSchema with { Fields = Insert(table.GenerationSchema.Fields, column, table.PrimaryKey) };
-        table.OutputSchema = table.OutputSchema with { Fields = Insert(table.OutputSchema.Fields, column, table.PrimaryKey) };
+        var kind = target.GenerationSchema.FindField(key)!.Kind == FieldKind.Integer ? FieldKind.Integer : FieldKind.String;
+        var field = new FieldDefinition { Name = column, Path = column, Kind = kind, Required = true, Description = $"The {target.Name} row this row belongs to", References = $"{target.Name}.{key}" };
+        table.GenerationSchema = table.GenerationSchema with { Fields = Insert(table.GenerationSchema.Fields, field, table.PrimaryKey) };
+        table.OutputSchema = table.OutputSchema with { Fields = Insert(table.OutputSchema.Fields, field, table.PrimaryKey) };
     }
 
     private static List<FieldDefinition> Insert(IReadOnlyList<FieldDefinition> fields, FieldDefinition column, string? after)
@@ -179,6 +186,6 @@ internal static class DatasetReferences
         const long MaxKeySpace = 1L << 53;
         return keySpace <= MaxKeySpace / perParent
             ? keySpace * perParent
-            : throw new InvalidRequestException($"{table.Location}.max_per_parent", $"{table.Location}: the row keys would pass 2^53 (the product of the counts and max_per_parent above it); lower them");
+            : throw new InvalidRequestException($"{table.Path}.max_per_parent", $"{table.Location}: the row keys would pass 2^53 (the product of the counts and max_per_parent above it); lower them");
     }
 }

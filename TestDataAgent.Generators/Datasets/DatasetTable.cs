@@ -13,8 +13,11 @@ public sealed class DatasetTable
     /// <summary>The table's name in the output.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Position of the table in the request (<c>tables[i]</c>), for error messages.</summary>
-    public required string Location { get; init; }
+    /// <summary>The table's path in the request (<c>tables[2]</c>): what an error's field starts with.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The table as error messages name it: <c>tables[2] (orders)</c>.</summary>
+    public string Location => $"{Path} ({Name})";
 
     /// <summary>The schema rows are generated from (named by the entity, with any added foreign key column).</summary>
     public required EntitySchema GenerationSchema { get; set; }

@@ -70,7 +70,7 @@ internal static partial class DatasetTableBuilder
         return new DatasetTable
         {
             Name = name,
-            Location = at,
+            Path = location,
             GenerationSchema = schema,
             OutputSchema = schema with { Name = name, Fields = [.. schema.Fields.Where(f => !input.Omit.Contains(f.Name))] },
             PrimaryKey = PrimaryKeyOf(schema),
