@@ -69,6 +69,6 @@ public sealed class GenerateDatasetTests(ApiFixture api)
         Assert.Equal("customers", chunks[0].GetProperty("table").GetString());
         Assert.StartsWith("customer_id,", chunks[0].GetProperty("data").GetString(), StringComparison.Ordinal);
         Assert.True(chunks[^1].TryGetProperty("isFinal", out var final) && final.GetBoolean(), body);
-        Assert.Equal("3", chunks[^1].GetProperty("summary").GetProperty("rowCounts").GetProperty("customers").GetString());
+        Assert.Equal(3, chunks[^1].GetProperty("summary").GetProperty("rowCounts").GetProperty("customers").GetInt64());
     }
 }
