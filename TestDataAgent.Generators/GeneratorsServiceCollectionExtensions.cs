@@ -3,6 +3,7 @@ using TestDataAgent.Generators;
 using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Catalog;
 using TestDataAgent.Generators.Coherence;
+using TestDataAgent.Generators.Datasets;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Hybrid;
 using TestDataAgent.Generators.Llm;
@@ -54,6 +55,9 @@ public static class GeneratorsServiceCollectionExtensions
         services.TryAddSingleton<SchemaCatalog>();
         services.TryAddSingleton<GenerationService>();
         services.TryAddSingleton<RequestPipeline>();
+        services.AddOptions<DatasetOptions>();
+        services.TryAddSingleton<DatasetPlanner>();
+        services.TryAddSingleton<DatasetService>();
         services.AddMetrics();
         services.TryAddSingleton<TestDataMetrics>();
         services.AddHybridCache();

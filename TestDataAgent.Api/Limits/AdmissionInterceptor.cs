@@ -14,7 +14,7 @@ namespace TestDataAgent.Api.Limits;
 /// same interceptors). Expensive calls take slots from <see cref="AdmissionControl"/> in proportion to the memory they
 /// need, and keep them until their response is written: a <c>GenerateData</c> of at least
 /// <see cref="AdmissionOptions.ExpensiveRecordThreshold"/> records (one slot per that many, four times over JSON) or one a
-/// model may serve, every <c>GenerateDataStream</c> (which also counts against its caller's open streams),
+/// model may serve, every <c>GenerateDataStream</c> and <c>GenerateDataset</c> (which also count against its caller's open streams),
 /// <c>ValidateData</c> and <c>RecordPatterns</c> (by the size of their data). Everything else passes. A refusal is
 /// <c>RESOURCE_EXHAUSTED</c> (HTTP 429) with <c>retry-after</c> and <c>grpc-retry-pushback-ms</c> trailers (a
 /// <c>Retry-After</c> header over HTTP).
@@ -53,7 +53,7 @@ internal sealed class AdmissionInterceptor(AdmissionControl admission, IOptions<
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        if (request is not GenerateRequest)
+        if (request is not (GenerateRequest or GenerateDatasetRequest))
         {
             // grpc.health.v1 Watch: cheap and long-lived.
             await continuation(request, responseStream, context);

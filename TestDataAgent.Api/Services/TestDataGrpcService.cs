@@ -20,7 +20,8 @@ public sealed class TestDataGrpcService(
     RequestPipeline pipeline,
     SchemaCatalog schemas,
     PatternLibrary patterns,
-    DependencyHealthReporter health) : TestDataService.TestDataServiceBase
+    DependencyHealthReporter health,
+    Generators.Datasets.DatasetService datasets) : TestDataService.TestDataServiceBase
 {
     public const string ServiceName = "testdata.v1.TestDataService";
 
@@ -36,6 +37,12 @@ public sealed class TestDataGrpcService(
         Guard(() => pipeline.StreamAsync(
             RequestMapper.ToInput(request),
             chunk => responseStream.WriteAsync(ResponseMapper.ToChunk(request.RequestId, chunk), context.CancellationToken),
+            context.CancellationToken), context);
+
+    public override Task GenerateDataset(GenerateDatasetRequest request, IServerStreamWriter<DatasetChunk> responseStream, ServerCallContext context) =>
+        Guard(() => datasets.StreamAsync(
+            DatasetMapper.ToInput(request),
+            chunk => responseStream.WriteAsync(DatasetMapper.ToChunk(request.RequestId, chunk), context.CancellationToken),
             context.CancellationToken), context);
 
     public override Task<GetSchemasResponse> GetSchemas(GetSchemasRequest request, ServerCallContext context) =>

@@ -77,7 +77,7 @@ internal sealed class SqlFormatter : ChunkFormatter
     private void AppendString(string text) =>
         _statement.Append('\'').Append(text.Replace("'", "''", StringComparison.Ordinal)).Append('\'');
 
-    private static string SqlType(FieldKind kind) => kind switch
+    internal static string SqlType(FieldKind kind) => kind switch
     {
         FieldKind.Integer => "BIGINT",
         FieldKind.Float => "DECIMAL(18, 2)",
@@ -88,5 +88,5 @@ internal sealed class SqlFormatter : ChunkFormatter
         _ => "TEXT",
     };
 
-    private static string Identifier(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    internal static string Identifier(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -63,6 +63,12 @@ public sealed record FieldDefinition
     /// <summary>What the value means (<c>product_name</c>, <c>city</c> …); inferred from the name when absent.</summary>
     public string? Semantic { get; init; }
 
+    /// <summary>
+    /// For datasets: the <c>table.column</c> (or <c>entity.column</c>) this field is a foreign key to, declared as
+    /// <c>references</c> in our format and <c>x-references</c> in JSON Schema; ignored when one entity is generated.
+    /// </summary>
+    public string? References { get; init; }
+
     public FieldDefinition? FindField(string name)
     {
         foreach (var field in Fields)

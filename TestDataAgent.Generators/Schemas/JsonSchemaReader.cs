@@ -89,6 +89,7 @@ internal sealed class JsonSchemaReader(JsonSchemaReferences references)
             Description = Text(schema, "description", location) ?? Text(schema, "title", location) ?? "",
             Default = schema.TryGetProperty("default", out var fallback) ? Scalar(fallback) : null,
             Semantic = Text(schema, "x-semantic", location),
+            References = Text(schema, "x-references", location),
         };
 
         return (typeName ?? InferType(schema, values)) switch

@@ -185,6 +185,7 @@ public static class SchemaParser
             MaxItems = maxItems,
             Semantic = SchemaJson.OptionalString(element, "semantic", location),
             Choices = SchemaJson.StringList(element, "choices", location),
+            References = SchemaJson.OptionalString(element, "references", location),
         };
     }
 

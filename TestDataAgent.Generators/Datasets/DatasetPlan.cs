@@ -1,0 +1,28 @@
+using TestDataAgent.Generators.Generation;
+
+namespace TestDataAgent.Generators.Datasets;
+
+/// <summary>A validated dataset request: its tables in an order where every table follows those it references.</summary>
+public sealed record DatasetPlan
+{
+    public string RequestId { get; init; } = "";
+    public required IReadOnlyList<DatasetTable> Tables { get; init; }
+    public DataFormat Format { get; init; }
+    public long Seed { get; init; }
+    public DateTimeOffset ReferenceTime { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The table that is a child of <paramref name="parent"/> and of <paramref name="entity"/>, if any.</summary>
+    public DatasetTable? ChildOf(DatasetTable parent, string entity)
+    {
+        foreach (var table in Tables)
+        {
+            if (table.Parent == parent && table.Entity == entity)
+            {
+                return table;
+            }
+        }
+
+        return null;
+    }
+}
