@@ -3,7 +3,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.CircuitBreaker;
 using TestDataAgent.Api.Infrastructure.Llm;
 using TestDataAgent.Generators.Hybrid;
 using TestDataAgent.Generators.Llm;
@@ -61,10 +60,10 @@ public static class LlmProviderExtensions
         }
 
         builder.Services.AddHttpClient(LlmProviderHealthCheck.HttpClientName).RemoveAllResilienceHandlers();
-        var circuits = new Dictionary<string, CircuitBreakerStateProvider>(StringComparer.Ordinal);
+        var circuits = new Dictionary<string, ProviderCircuit>(StringComparer.Ordinal);
         foreach (var connection in connections)
         {
-            var circuit = circuits[connection.Name] = new CircuitBreakerStateProvider();
+            var circuit = circuits[connection.Name] = new ProviderCircuit(TimeProvider.System);
             AddProviderHttpClient(builder.Services, connection, circuit);
             builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
                 LlmProviderHealthCheck.NameOf(connection.Name),
@@ -85,8 +84,8 @@ public static class LlmProviderExtensions
                     // Prompts and answers appear in traces only in Development.
                     .UseOpenTelemetry(sp.GetService<ILoggerFactory>(), TelemetrySource, telemetry => telemetry.EnableSensitiveData = sensitive)
                     .Build(sp);
-                var state = circuits[connection.Name];
-                return new LlmProvider(connection.Name, connection.Model, client, () => state.CircuitState is CircuitState.Open or CircuitState.Isolated);
+                var circuit = circuits[connection.Name];
+                return new LlmProvider(connection.Name, connection.Model, client, () => circuit.IsOpen);
             }));
         });
         return builder;
@@ -94,7 +93,7 @@ public static class LlmProviderExtensions
 
     private static string ClientName(string provider) => $"llm-{provider}";
 
-    private static void AddProviderHttpClient(IServiceCollection services, LlmConnection connection, CircuitBreakerStateProvider circuit)
+    private static void AddProviderHttpClient(IServiceCollection services, LlmConnection connection, ProviderCircuit circuit)
     {
         services.AddHttpClient(ClientName(connection.Name), http => http.Timeout = Timeout.InfiniteTimeSpan)
             // Not ServiceDefaults' 10 s / 30 s handler: a model takes seconds to minutes for a batch.
@@ -118,7 +117,8 @@ public static class LlmProviderExtensions
                     MinimumThroughput = 4,
                     SamplingDuration = TimeSpan.FromSeconds(60),
                     BreakDuration = TimeSpan.FromSeconds(options.CircuitBreakSeconds),
-                    StateProvider = circuit,
+                    StateProvider = circuit.State,
+                    OnOpened = circuit.OpenedAsync,
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
             });

@@ -154,7 +154,11 @@ public sealed class LlmPromptBuilder(IOptions<LlmOptions> options)
 
     private static string? Template(string name) => s_templates.GetOrAdd(name, static key =>
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"TestDataAgent.Prompts.{key}");
+        // The folder in a resource's name (entities/ under Llm/Prompts) is written with the build machine's separator.
+        var assembly = Assembly.GetExecutingAssembly();
+        var wanted = $"TestDataAgent.Prompts.{key}";
+        var resource = assembly.GetManifestResourceNames().FirstOrDefault(n => n.Replace('/', '.').Replace('\\', '.') == wanted);
+        using var stream = resource is null ? null : assembly.GetManifestResourceStream(resource);
         if (stream is null)
         {
             return null;

@@ -103,4 +103,18 @@ public sealed class CoherenceScorerTests
 
         Assert.Null(CoherenceScorer.Check(cart, updated));
     }
+    [Fact]
+    public void AnItemWithoutAPriceOrThatIsNotARecordBreaksASumOfItems()
+    {
+        var rule = TestRequests.Schema("cart").Derivations.OfType<SumOfItemsRule>().First();
+        var record = TestRequests.Generate("cart", 20, seed: 3).First(r => r.GetValueOrDefault(rule.Items) is List<object?> { Count: > 0 });
+        var missingPrice = PlantedViolations.Copy(record);
+        ((Generators.Generation.DataRecord)((List<object?>)missingPrice[rule.Items]!)[0]!).Remove(rule.Price);
+        var notARecord = PlantedViolations.Copy(record);
+        ((List<object?>)notARecord[rule.Items]!)[0] = "item";
+
+        Assert.Equal(true, CoherenceScorer.Check(record, rule));
+        Assert.Equal(false, CoherenceScorer.Check(missingPrice, rule));
+        Assert.Equal(false, CoherenceScorer.Check(notARecord, rule));
+    }
 }

@@ -55,4 +55,62 @@ public sealed class LlmAnswerParserTests
 
         Assert.Empty(LlmAnswerParser.Parse(answer).Records);
     }
+    [Theory]
+    [InlineData("```json\n[{\"a\": 1}, {\"a\": 2}]")]
+    [InlineData("```[{\"a\": 1}, {\"a\": 2}]```")]
+    [InlineData("{\"count\": 2, \"reviews\": [{\"a\": 1}, {\"a\": 2}]}")]
+    [InlineData("{\"records\": 2, \"reviews\": [{\"a\": 1}, {\"a\": 2}]}")]
+    [InlineData("[{\"a\": 1}, 7, \"x\", [], {\"a\": 2}]")]
+    public void FencesWithoutALineOrAnEndAndWrapperObjectsStillGiveTheRecords(string answer)
+    {
+        var parsed = LlmAnswerParser.Parse(answer);
+
+        Assert.Equal([1L, 2L], parsed.Records.Select(r => r["a"]));
+        Assert.Null(parsed.Problem);
+    }
+
+    [Theory]
+    [InlineData("{\"a\": 1, \"l\": [{\"x\": 1}], \"m\": [{\"y\": 1}]}")]
+    [InlineData("{\"a\": 1, \"b\": 2, \"l\": [{\"x\": 1}]}")]
+    [InlineData("{\"a\": 1, \"l\": [1, 2]}")]
+    public void AnObjectThatIsNotAWrapperIsOneRecord(string answer)
+    {
+        var parsed = LlmAnswerParser.Parse(answer);
+
+        Assert.Equal(1L, Assert.Single(parsed.Records)["a"]);
+        Assert.Null(parsed.Problem);
+    }
+
+    [Fact]
+    public void SalvageSkipsEscapedQuotesAndNestedObjectsAndStopsWhereTheArrayEnds()
+    {
+        var parsed = LlmAnswerParser.Parse("[{\"a\": 1, \"t\": \"q\\\"}{\"}, {\"a\": 2, \"n\": [{\"a\": 9}], \"o\": {\"a\": 8}}, x] {\"a\": 3}");
+
+        Assert.Equal([1L, 2L], parsed.Records.Select(r => r["a"]));
+        Assert.NotNull(parsed.Problem);
+    }
+
+    [Fact]
+    public void SalvageWithoutAnArrayKeepsTheCompleteTopLevelObjects()
+    {
+        var parsed = LlmAnswerParser.Parse("{\"a\": 1, \"b\": } {\"a\": 2} {\"a\": 3,");
+
+        Assert.Equal([2L], parsed.Records.Select(r => r["a"]));
+    }
+
+    [Fact]
+    public void EachKindOfEmptyAnswerSaysWhyDifferently()
+    {
+        string?[] problems =
+        [
+            LlmAnswerParser.Parse(" ").Problem,
+            LlmAnswerParser.Parse("no json here").Problem,
+            LlmAnswerParser.Parse("[1, 2]").Problem,
+            LlmAnswerParser.Parse("[{\"a\": }").Problem,
+            LlmAnswerParser.Parse("[{\"a\": 1}, {\"a\": ").Problem,
+        ];
+
+        Assert.All(problems, p => Assert.False(string.IsNullOrWhiteSpace(p)));
+        Assert.Equal(problems.Length, problems.Distinct().Count());
+    }
 }

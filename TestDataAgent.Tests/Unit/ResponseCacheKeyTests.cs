@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TestDataAgent.Generators;
 using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Requests;
-
 using TestDataAgent.Tests.Infrastructure;
 
 namespace TestDataAgent.Tests.Unit;
@@ -108,5 +110,43 @@ public sealed class ResponseCacheKeyTests : IDisposable
         Assert.NotEqual(_cache.KeyFor(first), Key(s_base));
     }
 
+    [Fact]
+    public void AnUnseededRepeatAnHourLaterSharesTheKeyButACallersReferenceTimeDecidesIt()
+    {
+        var unseeded = s_base with { Seed = null, ReferenceTime = "" };
+        var clock = new FakeTimeProvider(TestRequests.ReferenceTime);
+        var validator = new GenerationRequestValidator(new SchemaResolver(TestRequests.Registry), Options.Create(new GenerationOptions()), clock);
+        var first = validator.Validate(unseeded, RequestMode.Unary);
+        clock.Advance(TimeSpan.FromHours(1));
+        var second = validator.Validate(unseeded, RequestMode.Unary);
+
+        Assert.NotEqual(first.ReferenceTime, second.ReferenceTime);
+        Assert.Equal(_cache.KeyFor(first), _cache.KeyFor(second));
+        Assert.NotEqual(Key(s_base with { Seed = null, ReferenceTime = "2026-06-01T12:00:00Z" }), Key(s_base with { Seed = null, ReferenceTime = "2026-06-02T12:00:00Z" }));
+    }
+
+    [Fact]
+    public void APoolKeyChangesWithWhatMakesRecordsInterchangeableAndWithNothingElse()
+    {
+        var key = PoolKey(s_base);
+        var unscenarioed = s_base with { Scenarios = [] };
+        var bill = s_base with { Entity = "", Scenarios = [], InlineSchema = Bill };
+
+        Assert.Equal(key, PoolKey(s_base with { Seed = 12, RequestId = "req-2", ReferenceTime = "2026-06-02T12:00:00Z" }));
+        Assert.Equal(key, PoolKey(s_base with { Scenarios = [s_base.Scenarios[0] with { Overrides = new Dictionary<string, string> { ["status"] = "delivered" } }, s_base.Scenarios[1]] }));
+        Assert.Equal(key, PoolKey(s_base with { Hints = ["edge_case", "realistic"] }));
+        Assert.Equal(PoolKey(unscenarioed), PoolKey(unscenarioed with { Count = 50 }));
+        Assert.NotEqual(key, PoolKey(s_base with { Context = "back to school" }));
+        Assert.NotEqual(key, PoolKey(s_base with { Hints = ["realistic"] }));
+        Assert.NotEqual(key, PoolKey(s_base with { LearnFromHistory = true }));
+        Assert.NotEqual(key, PoolKey(s_base with { DefectTriggering = true }));
+        Assert.NotEqual(key, PoolKey(s_base with { ProductionLike = true }));
+        Assert.NotEqual(key, PoolKey(s_base with { Constraints = new Dictionary<string, FieldConstraintInput> { ["total"] = new() { Max = 500 } } }));
+        Assert.NotEqual(PoolKey(bill), PoolKey(bill with { InlineSchema = Bill.Replace("\"min_percent\": 5", "\"min_percent\": 6", StringComparison.Ordinal) }));
+        Assert.NotEqual(key, RecordPools.KeyFor(_validator.Validate(s_base, RequestMode.Unary), Generators.Generation.GenerationPath.Hybrid));
+    }
+
     private string Key(GenerationRequestInput input) => _cache.KeyFor(_validator.Validate(input, RequestMode.Unary));
+
+    private string PoolKey(GenerationRequestInput input) => RecordPools.KeyFor(_validator.Validate(input, RequestMode.Unary), Generators.Generation.GenerationPath.Llm);
 }

@@ -18,7 +18,19 @@ internal sealed class RedisRecordPool(RedisConnection redis, RedisGuard guard) :
 
     public async Task<IReadOnlyList<DataRecord>> TakeAsync(string key, int count, CancellationToken cancellationToken)
     {
-        var values = await guard.RunAsync(async _ => await (await redis.GetAsync()).GetDatabase().ListLeftPopAsync(key, count) ?? [], [], cancellationToken);
+        Task<RedisValue[]>? pop = null;
+        var values = await guard.RunAsync<RedisValue[]?>(async _ => await (pop = PopAsync(key, count)), null, cancellationToken);
+        if (values is null)
+        {
+            // Bypassed: a pop that was sent may still take the records after the bound passed; they go back.
+            if (pop is not null)
+            {
+                _ = ReturnLateAsync(key, pop);
+            }
+
+            return [];
+        }
+
         var records = new List<DataRecord>(values.Length);
         foreach (var value in values)
         {
@@ -34,6 +46,27 @@ internal sealed class RedisRecordPool(RedisConnection redis, RedisGuard guard) :
         }
 
         return records;
+    }
+
+    private async Task<RedisValue[]> PopAsync(string key, int count) =>
+        await (await redis.GetAsync()).GetDatabase().ListLeftPopAsync(key, count) ?? [];
+
+    /// <summary>Puts the records of a pop that answered after its bound back at the head of the pool, in their order.</summary>
+    private async Task ReturnLateAsync(string key, Task<RedisValue[]> pop)
+    {
+        try
+        {
+            var values = await pop;
+            if (values.Length > 0)
+            {
+                // LPUSH inserts one value after another at the head: reversed, they keep their order.
+                await (await redis.GetAsync()).GetDatabase().ListLeftPushAsync(key, [.. Enumerable.Reverse(values)]);
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            // Redis failed meanwhile: the pop either never ran or its records cannot be put back; the guard has noted it.
+        }
     }
 
     public Task<long> AddAsync(string key, IReadOnlyList<DataRecord> records, int maxSize, CancellationToken cancellationToken) =>
