@@ -73,6 +73,17 @@ public sealed class PatternStoreBudgetTests : IDisposable
     }
 
     [Fact]
+    public async Task AmongEquallyGoodAndEquallyUsedPatternsTheOldestGoesFirst()
+    {
+        using var store = Open(new PatternBudget(2, long.MaxValue));
+
+        await store.UpsertAsync([Pattern("pat-recent", 0.5, usage: 1, day: 9), Pattern("pat-older", 0.5, usage: 1, day: 3)]);
+        await store.UpsertAsync(Pattern("pat-newest", 0.4, day: 10));
+
+        Assert.Equal(["pat-newest", "pat-recent"], await IdsAsync(store));
+    }
+
+    [Fact]
     public async Task AStoreOverItsByteBudgetKeepsNoMoreBytesThanTheBudget()
     {
         var size = PatternBudget.Footprint(Pattern("pat-00", 0.5));
