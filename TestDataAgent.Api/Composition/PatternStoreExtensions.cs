@@ -13,7 +13,8 @@ public static class PatternStoreExtensions
     /// The RAG path and where its patterns live (options from <c>Rag</c>, validated at start): Weaviate when
     /// <c>ConnectionStrings:weaviate</c> is set, else the embedded store under <c>Rag:DataDirectory</c>; embeddings from
     /// all-MiniLM-L6-v2 in process; the seed corpus loaded in the background; the <c>vector_store</c> health component
-    /// (degraded when the embedded store's disk has less than <c>Rag:Embedded:MinFreeDiskBytes</c> free).
+    /// (degraded when the embedded store's disk has less than <c>Rag:Embedded:MinFreeDiskBytes</c> free); the embedded
+    /// store's budget (<c>Rag:Embedded:MaxPatternsPerCollection</c>, <c>MaxBytesPerCollection</c>) and its metrics.
     /// </summary>
     public static IHostApplicationBuilder AddPatternStore(this IHostApplicationBuilder builder)
     {
@@ -43,10 +44,12 @@ public static class PatternStoreExtensions
         }
         else
         {
+            builder.Services.AddSingleton<PatternStoreMetrics>();
             builder.Services.AddSingleton<IPatternCollections>(sp => new EmbeddedPatternCollections(
                 sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RagOptions>>().Value.DataDirectory,
                 sp.GetRequiredService<ILoggerFactory>(),
-                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmbeddedStoreOptions>>().Value));
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmbeddedStoreOptions>>().Value,
+                sp.GetRequiredService<PatternStoreMetrics>()));
         }
 
         builder.Services.AddTestDataRag();

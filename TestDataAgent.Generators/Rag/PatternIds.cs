@@ -6,6 +6,12 @@ namespace TestDataAgent.Generators.Rag;
 /// <summary>Deterministic IDs: the same content always gets the same ID, so seeding and re-recording are idempotent.</summary>
 public static class PatternIds
 {
+    /// <summary>How every ID of the shipped seed corpus begins (recorded patterns begin with <c>pat-</c>, <c>def-</c> or <c>smp-</c>).</summary>
+    public const string SeedPrefix = "seed-";
+
+    /// <summary>Whether <paramref name="id"/> is a pattern of the shipped seed corpus.</summary>
+    public static bool IsSeed(string id) => id.StartsWith(SeedPrefix, StringComparison.Ordinal);
+
     // A fixed namespace for name-based (version 5 style) UUIDs.
     private static readonly Guid s_namespace = new("6f0e5f3c-8d7a-4c62-9a1e-2b7f3f1c9d40");
 

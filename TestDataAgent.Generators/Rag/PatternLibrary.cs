@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Output;
@@ -21,6 +22,7 @@ public sealed partial class PatternLibrary(
     ISchemaRegistry registry,
     RecordValidator validator,
     PersonalDataScrubber scrubber,
+    IOptions<RagOptions> options,
     TimeProvider time,
     ILogger<PatternLibrary> logger) : IDisposable, IPatternStoreVersion
 {
@@ -60,6 +62,10 @@ public sealed partial class PatternLibrary(
         var schema = registry.TryGet(submission.Entity, out var found)
             ? found
             : throw new InvalidRequestException("entity", $"entity '{submission.Entity}' is not a known schema; GetSchemas lists them");
+        var limits = options.Value;
+        RequireAtMost("domain", submission.Domain, limits.MaxNameChars, nameof(RagOptions.MaxNameChars));
+        RequireAtMost("scenario", submission.Scenario, limits.MaxNameChars, nameof(RagOptions.MaxNameChars));
+        RequireAtMost("description", submission.Description, limits.MaxDescriptionChars, nameof(RagOptions.MaxDescriptionChars));
         var domain = submission.Domain.Length > 0 ? submission.Domain : schema.Domain;
         if (submission.QualityScore is < 0 or > 1 || double.IsNaN(submission.QualityScore))
         {
@@ -72,7 +78,7 @@ public sealed partial class PatternLibrary(
             throw new InvalidRequestException("severity", $"severity must be low, medium, high or critical, got '{submission.Severity}'");
         }
 
-        var records = SubmittedRecords.Parse(submission.Data, schema, validator);
+        var records = SubmittedRecords.Parse(submission.Data, schema, validator, limits);
         var stored = submission.Synthetic ? records : scrubber.Scrub(records, schema);
         var quality = submission.QualityScore == 0 ? DefaultQuality : submission.QualityScore;
         var patterns = submission.Kind == PatternCategory.ProductionSample
@@ -170,6 +176,15 @@ public sealed partial class PatternLibrary(
         for (var i = 0; i < patterns.Count; i++)
         {
             patterns[i].Embedding = embeddings[i].Vector;
+        }
+    }
+
+    // Refused rather than cut: the text is embedded and shown as the pattern's meaning, and a cut one would mean something else.
+    private static void RequireAtMost(string field, string value, int max, string setting)
+    {
+        if (value.Length > max)
+        {
+            throw new InvalidRequestException(field, $"{field} is {value.Length} characters; at most {max} ({RagOptions.SectionName}:{setting})");
         }
     }
 

@@ -28,4 +28,20 @@ public sealed class RagOptions
     /// <summary>Weight of how often a pattern was recorded (log-scaled, capped at 1) in the ranking.</summary>
     [Range(0.0, 0.5)]
     public double UsageWeight { get; set; } = 0.05;
+
+    /// <summary>Most records one <c>RecordPatterns</c> call may carry in <c>data</c>.</summary>
+    [Range(1, 100_000)]
+    public int MaxRecordsPerCall { get; set; } = 1_000;
+
+    /// <summary>Most bytes one field value of a recorded record may take, as sent (its JSON, quotes and escapes included).</summary>
+    [Range(16, 1_048_576)]
+    public int MaxFieldBytes { get; set; } = 16_384;
+
+    /// <summary>Most characters of a recorded pattern's <c>description</c>.</summary>
+    [Range(1, 100_000)]
+    public int MaxDescriptionChars { get; set; } = 2_000;
+
+    /// <summary>Most characters of a recorded pattern's <c>scenario</c> and <c>domain</c>.</summary>
+    [Range(1, 10_000)]
+    public int MaxNameChars { get; set; } = 200;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Requests;
@@ -9,11 +10,13 @@ namespace TestDataAgent.Generators.Rag;
 /// <summary>
 /// Parses the records a caller submits (a JSON array) and validates each against the schema; the first problem is
 /// refused with the record index and field (<c>data[1].email</c>). <c>_scenario</c>, <c>_index</c> and
-/// <c>_pattern</c> (as our own responses carry them) are dropped, other unknown fields refused.
+/// <c>_pattern</c> (as our own responses carry them) are dropped, other unknown fields refused. At most
+/// <see cref="RagOptions.MaxRecordsPerCall"/> records, each field value at most <see cref="RagOptions.MaxFieldBytes"/>
+/// as sent: the store keeps what it is given, so what one call may give is bounded before anything is validated.
 /// </summary>
 internal static class SubmittedRecords
 {
-    public static List<DataRecord> Parse(string data, EntitySchema schema, RecordValidator validator)
+    public static List<DataRecord> Parse(string data, EntitySchema schema, RecordValidator validator, RagOptions limits)
     {
         JsonDocument document;
         try
@@ -32,6 +35,13 @@ internal static class SubmittedRecords
                 throw new InvalidRequestException("data", "data must be a non-empty JSON array of records");
             }
 
+            var count = document.RootElement.GetArrayLength();
+            if (count > limits.MaxRecordsPerCall)
+            {
+                throw new InvalidRequestException("data",
+                    $"data has {count} records; one call may record at most {limits.MaxRecordsPerCall} ({RagOptions.SectionName}:{nameof(RagOptions.MaxRecordsPerCall)})");
+            }
+
             var records = new List<DataRecord>();
             var index = 0;
             foreach (var element in document.RootElement.EnumerateArray())
@@ -39,6 +49,16 @@ internal static class SubmittedRecords
                 if (element.ValueKind != JsonValueKind.Object)
                 {
                     throw new InvalidRequestException($"data[{index}]", $"data[{index}] must be a JSON object");
+                }
+
+                foreach (var property in element.EnumerateObject())
+                {
+                    var bytes = JsonMarshal.GetRawUtf8Value(property.Value).Length;
+                    if (bytes > limits.MaxFieldBytes)
+                    {
+                        throw new InvalidRequestException($"data[{index}].{property.Name}",
+                            $"data[{index}].{property.Name} is {bytes} bytes; a recorded field value may be at most {limits.MaxFieldBytes} ({RagOptions.SectionName}:{nameof(RagOptions.MaxFieldBytes)})");
+                    }
                 }
 
                 var record = new DataRecord();

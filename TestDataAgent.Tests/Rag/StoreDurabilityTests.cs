@@ -186,6 +186,8 @@ public sealed class StoreDurabilityTests : IDisposable
             ["Rag:Embedded:MinFreeDiskBytes"] = (256 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Health is read right after the disk frees up: no reused probe answer.
             ["Health:ProbeCacheSeconds"] = "0",
+            // The large write's line must outgrow the space left, so its description is longer than the default allows.
+            ["Rag:MaxDescriptionChars"] = "20000",
         };
         var first = new RecordPatternsRequest { Entity = "product", Synthetic = true, Description = "recorded while there is room", Data = Product };
         var large = new RecordPatternsRequest { Entity = "product", Synthetic = true, Description = new string('d', 20_000), Data = Product };

@@ -9,19 +9,22 @@ namespace TestDataAgent.Api.Infrastructure.PatternStore;
 /// <summary>
 /// The embedded store: one <see cref="EmbeddedPatternCollection"/> file per collection under a directory. It is ready
 /// while the disk under it has at least <see cref="EmbeddedStoreOptions.MinFreeDiskBytes"/> free; below that, writes may
-/// soon fail, and health says so (degraded: RAG falls back to traditional records, nothing stops).
+/// soon fail, and health says so (degraded: RAG falls back to traditional records, nothing stops). Each collection keeps
+/// within <see cref="EmbeddedStoreOptions.MaxPatternsPerCollection"/> and <see cref="EmbeddedStoreOptions.MaxBytesPerCollection"/>.
 /// </summary>
 public sealed class EmbeddedPatternCollections : IPatternCollections, IReadinessProbe, IDisposable
 {
     private readonly EmbeddedPatternCollection[] _collections;
     private readonly long _minFreeDiskBytes;
 
-    public EmbeddedPatternCollections(string directory, ILoggerFactory? loggerFactory = null, EmbeddedStoreOptions? options = null)
+    public EmbeddedPatternCollections(string directory, ILoggerFactory? loggerFactory = null, EmbeddedStoreOptions? options = null, PatternStoreMetrics? metrics = null)
     {
         Directory = directory;
-        _minFreeDiskBytes = (options ?? new EmbeddedStoreOptions()).MinFreeDiskBytes;
+        options ??= new EmbeddedStoreOptions();
+        _minFreeDiskBytes = options.MinFreeDiskBytes;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<EmbeddedPatternCollection>();
-        _collections = [.. Enum.GetValues<PatternCategory>().Select(kind => new EmbeddedPatternCollection(kind.CollectionName(), directory, logger))];
+        _collections = [.. Enum.GetValues<PatternCategory>()
+            .Select(kind => new EmbeddedPatternCollection(kind.CollectionName(), directory, logger, writeThrough: null, options.Budget, metrics))];
     }
 
     public string StoreName => "embedded";

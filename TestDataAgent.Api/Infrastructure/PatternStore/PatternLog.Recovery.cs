@@ -6,17 +6,20 @@ namespace TestDataAgent.Api.Infrastructure.PatternStore;
 /// <summary>Reading the log back, and what becomes of lines that cannot be used: quarantined, never erased.</summary>
 internal sealed partial class PatternLog
 {
-    /// <summary>Replays the log: the live records by ID, and the lines that could not be used (to quarantine).</summary>
-    public (Dictionary<string, StoredPattern> Records, IReadOnlyList<DamagedLine> Damaged) Load()
+    /// <summary>
+    /// Replays the log, a line at a time: the live records by ID (at most <paramref name="budget"/>'s worth; how many were
+    /// evicted to keep within it), and the lines that could not be used (to quarantine).
+    /// </summary>
+    public (Dictionary<string, StoredPattern> Records, IReadOnlyList<DamagedLine> Damaged, int Evicted) Load(PatternBudget budget)
     {
-        var records = new Dictionary<string, StoredPattern>(StringComparer.Ordinal);
+        var records = new BudgetedRecords(budget);
         var damaged = new List<DamagedLine>();
         LineCount = 0;
         _goodLength = 0;
         _tailNotQuarantined = false;
         if (!File.Exists(Path))
         {
-            return (records, damaged);
+            return (records.Records, damaged, 0);
         }
 
         using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
@@ -54,7 +57,9 @@ internal sealed partial class PatternLog
         }
 
         _goodLength = lineStart;
-        return (records, damaged);
+        LineCount = number;
+        records.Trim();
+        return (records.Records, damaged, records.Evicted);
     }
 
     /// <summary>
@@ -133,7 +138,7 @@ internal sealed partial class PatternLog
         file.Flush(flushToDisk: true);
     }
 
-    private static void Replay(ReadOnlySpan<byte> line, int number, long offset, Dictionary<string, StoredPattern> records, List<DamagedLine> damaged)
+    private static void Replay(ReadOnlySpan<byte> line, int number, long offset, BudgetedRecords records, List<DamagedLine> damaged)
     {
         if (line.IsEmpty)
         {
@@ -146,10 +151,10 @@ internal sealed partial class PatternLog
                 damaged.Add(new DamagedLine(number, offset, error, line.ToArray(), IsTail: false));
                 break;
             case { Upsert: { } record }:
-                records[record.Id] = record;
+                records.Upsert(record);
                 break;
             case { DeleteId: { } id }:
-                records.Remove(id);
+                records.Delete(id);
                 break;
         }
     }

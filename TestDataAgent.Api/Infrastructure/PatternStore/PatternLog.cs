@@ -11,6 +11,8 @@ namespace TestDataAgent.Api.Infrastructure.PatternStore;
 /// reported, and every append first cuts back anything after it, so no later record lands on a torn line;</item>
 /// <item>at load, a line whose checksum or content does not hold, and an unfinished last line, are copied byte for byte
 /// to <see cref="QuarantinePath"/> (synced) and logged before the log is rewritten without them: never erased;</item>
+/// <item>a write that evicts patterns to keep within the budget writes their deletes first, in the same append, and
+/// loading keeps to the budget as it reads, so a restart holds what the store held, never more than the budget;</item>
 /// <item>compaction writes a temporary file, syncs it, renames it over the log and syncs the directory: a crash
 /// leaves the old log or the new one.</item>
 /// </list>
@@ -43,6 +45,9 @@ internal sealed partial class PatternLog
     /// <summary>Lines written since the last compaction (live or superseded).</summary>
     public int LineCount { get; private set; }
 
+    /// <summary>Bytes of complete lines in the file.</summary>
+    public long Length => _goodLength;
+
     public bool Exists => File.Exists(Path);
 
     private string Directory => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
@@ -62,7 +67,12 @@ internal sealed partial class PatternLog
         }
     }
 
-    public void AppendUpserts(IReadOnlyList<StoredPattern> records) => Append([.. records.Select(PatternLogFormat.Upsert)]);
+    /// <summary>
+    /// Appends, as one write, deletes of <paramref name="deletedFirst"/> and then upserts of <paramref name="records"/>:
+    /// evictions come first, so replaying the log never holds more than the store held when it wrote it.
+    /// </summary>
+    public void AppendUpserts(IReadOnlyList<StoredPattern> records, IReadOnlyList<string> deletedFirst) =>
+        Append([.. deletedFirst.Select(PatternLogFormat.Delete), .. records.Select(PatternLogFormat.Upsert)]);
 
     public void AppendDeletes(IReadOnlyList<string> ids) => Append([.. ids.Select(PatternLogFormat.Delete)]);
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -10,7 +9,9 @@ namespace TestDataAgent.Api.Infrastructure.PatternStore;
 /// One line of a <see cref="PatternLog"/>: <c>{"sha256":"…","entry":{…}}</c>, the entry (an upsert with its record, or
 /// a delete) framed by the first 8 bytes of its SHA-256 in hex, so a changed byte anywhere in it is noticed. The entry's
 /// bytes are hashed as written, not re-serialised, so the check never depends on how a later version writes JSON. Lines
-/// written before checksums (the entry alone) are still read, and rewritten with checksums at the next compaction.
+/// written before checksums (the entry alone) are still read, and rewritten with checksums at the next compaction. The
+/// record is the <see cref="StoredPattern"/> itself in snake case, its vector as base64 (<see cref="EmbeddingJsonConverter"/>):
+/// the same JSON the separate line type of earlier versions wrote, so their lines read as they are.
 /// </summary>
 internal static class PatternLogFormat
 {
@@ -20,6 +21,7 @@ internal static class PatternLogFormat
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new EmbeddingJsonConverter() },
     };
 
     private static ReadOnlySpan<byte> Prefix => "{\"sha256\":\""u8;
@@ -27,7 +29,7 @@ internal static class PatternLogFormat
     private static ReadOnlySpan<byte> Middle => "\",\"entry\":"u8;
 
     /// <summary>The line (newline included) that stores <paramref name="record"/>.</summary>
-    public static byte[] Upsert(StoredPattern record) => Encode(new LogLine { Op = "upsert", Record = PatternLine.From(record) });
+    public static byte[] Upsert(StoredPattern record) => Encode(new LogLine { Op = "upsert", Record = record });
 
     /// <summary>The line (newline included) that deletes <paramref name="id"/>.</summary>
     public static byte[] Delete(string id) => Encode(new LogLine { Op = "delete", Id = id });
@@ -60,13 +62,13 @@ internal static class PatternLogFormat
         {
             return JsonSerializer.Deserialize<LogLine>(json, s_json) switch
             {
-                { Op: "upsert", Record: { Id.Length: > 0 } written } when written.ToPattern() is { Embedding.Length: StoredPattern.Dimensions } record => (record, null, null),
+                { Op: "upsert", Record: { Id.Length: > 0, Embedding.Length: StoredPattern.Dimensions } record } => (record, null, null),
                 { Op: "upsert" } => (null, null, "an upsert without a usable record"),
                 { Op: "delete", Id: { Length: > 0 } id } => (null, id, null),
                 _ => (null, null, "not an upsert or a delete"),
             };
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
             return (null, null, $"its content does not parse ({ex.GetType().Name})");
         }
@@ -99,58 +101,6 @@ internal static class PatternLogFormat
 
         public string? Id { get; set; }
 
-        public PatternLine? Record { get; set; }
-    }
-
-    /// <summary>A stored pattern as written; the vector as base64 of its little-endian floats (exact and compact).</summary>
-    private sealed class PatternLine
-    {
-        public string Id { get; set; } = "";
-        public string Domain { get; set; } = "";
-        public string Entity { get; set; } = "";
-        public string Scenario { get; set; } = "";
-        public string Description { get; set; } = "";
-        public string Data { get; set; } = "{}";
-        public string Distributions { get; set; } = "";
-        public string Severity { get; set; } = "";
-        public double QualityScore { get; set; }
-        public long UsageCount { get; set; }
-        public DateTimeOffset CreatedAt { get; set; }
-        public string EmbeddedText { get; set; } = "";
-        public string Embedding { get; set; } = "";
-
-        public static PatternLine From(StoredPattern p) => new()
-        {
-            Id = p.Id,
-            Domain = p.Domain,
-            Entity = p.Entity,
-            Scenario = p.Scenario,
-            Description = p.Description,
-            Data = p.Data,
-            Distributions = p.Distributions,
-            Severity = p.Severity,
-            QualityScore = p.QualityScore,
-            UsageCount = p.UsageCount,
-            CreatedAt = p.CreatedAt,
-            EmbeddedText = p.EmbeddedText,
-            Embedding = Convert.ToBase64String(MemoryMarshal.AsBytes(p.Embedding.Span)),
-        };
-
-        public StoredPattern ToPattern() => new()
-        {
-            Id = Id,
-            Domain = Domain,
-            Entity = Entity,
-            Scenario = Scenario,
-            Description = Description,
-            Data = Data,
-            Distributions = Distributions,
-            Severity = Severity,
-            QualityScore = QualityScore,
-            UsageCount = UsageCount,
-            CreatedAt = CreatedAt,
-            EmbeddedText = EmbeddedText,
-            Embedding = MemoryMarshal.Cast<byte, float>(Convert.FromBase64String(Embedding)).ToArray(),
-        };
+        public StoredPattern? Record { get; set; }
     }
 }
