@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TestDataAgent.Generators.Locales;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Schemas;
 
@@ -7,12 +8,12 @@ namespace TestDataAgent.Generators.Datasets;
 /// <summary>One table's own checks: its schema (resolved as a single entity's is), name, counts, distribution and scenarios.</summary>
 internal static partial class DatasetTableBuilder
 {
-    public static DatasetTable Build(DatasetTableInput input, string location, string domain, SchemaResolver schemas, DatasetOptions limits, List<string> warnings)
+    public static DatasetTable Build(DatasetTableInput input, string location, string domain, LocaleMix locales, SchemaResolver schemas, DatasetOptions limits, List<string> warnings)
     {
         EntitySchema schema;
         try
         {
-            schema = schemas.Resolve(input.Entity, domain, input.InlineSchema, input.CustomSchema, [], "", warnings);
+            schema = LocaleSchemaAdapter.Adapt(schemas.Resolve(input.Entity, domain, input.InlineSchema, input.CustomSchema, [], "", warnings), locales);
             schema = ConstraintApplier.Apply(schema, input.Constraints, warnings);
         }
         catch (InvalidRequestException ex)
