@@ -1,4 +1,5 @@
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Locales;
 
 namespace TestDataAgent.Generators.Datasets;
 
@@ -9,6 +10,9 @@ public sealed record DatasetPlan
     public required IReadOnlyList<DatasetTable> Tables { get; init; }
     public DataFormat Format { get; init; }
     public long Seed { get; init; }
+
+    /// <summary>The dataset's locales: every table's row draws its locale from them, as a single entity's record does.</summary>
+    public LocaleMix Locales { get; init; } = LocaleMix.Default;
     public DateTimeOffset ReferenceTime { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Generation;
+using TestDataAgent.Generators.Locales;
 using TestDataAgent.Generators.Requests;
 
 namespace TestDataAgent.Generators.Datasets;
@@ -16,10 +17,7 @@ public sealed class DatasetPlanner(SchemaResolver schemas, IOptions<DatasetOptio
     public DatasetPlan Plan(DatasetRequestInput input)
     {
         var limits = options.Value;
-        if (input.Locale.Length > 0)
-        {
-            throw new InvalidRequestException("locale", $"locale '{input.Locale}' is not yet honoured by datasets; leave it empty (rows are en-US)");
-        }
+        var locales = Locales(input.Locale);
 
         if (!Enum.IsDefined(typeof(DataFormat), input.OutputFormat))
         {
@@ -42,7 +40,7 @@ public sealed class DatasetPlanner(SchemaResolver schemas, IOptions<DatasetOptio
         var tables = new List<DatasetTable>(inputs.Count);
         for (var i = 0; i < inputs.Count; i++)
         {
-            tables.Add(DatasetTableBuilder.Build(inputs[i], $"tables[{i}]", input.Domain, schemas, limits, warnings));
+            tables.Add(DatasetTableBuilder.Build(inputs[i], $"tables[{i}]", input.Domain, locales, schemas, limits, warnings));
         }
 
         var ordered = DatasetReferences.Link(inputs, tables, warnings);
@@ -62,9 +60,25 @@ public sealed class DatasetPlanner(SchemaResolver schemas, IOptions<DatasetOptio
             Tables = ordered,
             Format = (DataFormat)input.OutputFormat,
             Seed = seed,
+            Locales = locales,
             ReferenceTime = ReferenceTime(input.ReferenceTime, seeded: input.Seed is not null),
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// The request's locale, parsed and checked as a single entity's is (<see cref="LocaleMix.Parse"/>). The cross-table
+    /// rules add and split amounts in cents, so a locale whose currency has other minor units (ja_JP, JPY) is refused.
+    /// </summary>
+    private static LocaleMix Locales(string text)
+    {
+        var locales = LocaleMix.Parse(text);
+        foreach (var locale in locales.Locales.Where(l => l.MinorUnits != 2))
+        {
+            throw new InvalidRequestException("locale", $"locale {locale.Name} is not supported by datasets: its currency {locale.Currency} has {locale.MinorUnits} minor units and a dataset's amounts are in cents; use a locale whose currency has 2 minor units, such as {string.Join(", ", LocaleCatalog.All.Where(l => l.MinorUnits == 2).Select(l => l.Name))}");
+        }
+
+        return locales;
     }
 
     /// <summary>The preset's tables with the caller's overriding those of the same name, then the caller's others.</summary>

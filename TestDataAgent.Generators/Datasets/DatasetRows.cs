@@ -34,6 +34,7 @@ public sealed class DatasetRows
                 Count = (int)Math.Min(table.KeySpace, int.MaxValue),
                 Scenarios = table.Scenarios,
                 Seed = plan.Seed ^ table.Salt,
+                Locales = plan.Locales,
                 ReferenceTime = plan.ReferenceTime,
                 Constrained = table.Constrained,
             };

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TestDataAgent.Generators.Locales;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Schemas;
 
@@ -7,12 +8,12 @@ namespace TestDataAgent.Generators.Datasets;
 /// <summary>One table's own checks: its schema (resolved as a single entity's is), name, counts, distribution and scenarios.</summary>
 internal static partial class DatasetTableBuilder
 {
-    public static DatasetTable Build(DatasetTableInput input, string location, string domain, SchemaResolver schemas, DatasetOptions limits, List<string> warnings)
+    public static DatasetTable Build(DatasetTableInput input, string location, string domain, LocaleMix locales, SchemaResolver schemas, DatasetOptions limits, List<string> warnings)
     {
         EntitySchema schema;
         try
         {
-            schema = schemas.Resolve(input.Entity, domain, input.InlineSchema, input.CustomSchema, [], "", warnings);
+            schema = LocaleSchemaAdapter.Adapt(schemas.Resolve(input.Entity, domain, input.InlineSchema, input.CustomSchema, [], "", warnings), locales);
             schema = ConstraintApplier.Apply(schema, input.Constraints, warnings);
         }
         catch (InvalidRequestException ex)
@@ -66,7 +67,7 @@ internal static partial class DatasetTableBuilder
             throw new InvalidRequestException($"{location}.omit", $"{at}: omits '{omitted}', which is not a field of {schema.Name}");
         }
 
-        var scenarios = Scenarios(input, isRoot, ref schema, at, location, warnings);
+        var scenarios = Scenarios(input, isRoot, locales, ref schema, at, location, warnings);
         return new DatasetTable
         {
             Name = name,
@@ -94,12 +95,16 @@ internal static partial class DatasetTableBuilder
     /// The caller's scenarios with the preset's overrides under them (the caller's win). A root table lays them over its
     /// rows in order, as a single entity does; a child table picks one per row with the scenario counts as weights.
     /// </summary>
-    private static List<ScenarioPlan> Scenarios(DatasetTableInput input, bool isRoot, ref EntitySchema schema, string at, string location, List<string> warnings)
+    private static List<ScenarioPlan> Scenarios(DatasetTableInput input, bool isRoot, LocaleMix locales, ref EntitySchema schema, string at, string location, List<string> warnings)
     {
+        var localised = schema;
         var given = input.Scenarios.Count > 0 ? input.Scenarios : [new ScenarioInput("default", isRoot ? input.Count : 1, new Dictionary<string, string>(), "")];
         var merged = given.Select(s =>
         {
-            var overrides = new Dictionary<string, string>(input.Overrides, StringComparer.Ordinal);
+            // A preset's currency (USD) gives way to the locale's: the adapted schema marks the fields that follow it.
+            var overrides = locales.IsDefault
+                ? new Dictionary<string, string>(input.Overrides, StringComparer.Ordinal)
+                : new Dictionary<string, string>(input.Overrides.Where(o => localised.FindField(o.Key)?.Semantic != LocaleValues.CurrencySemantic), StringComparer.Ordinal);
             foreach (var (field, value) in s.Overrides)
             {
                 overrides[field] = value;

@@ -34,11 +34,12 @@ internal sealed class DatasetRun
         return new DatasetRun(chunks, summary);
     }
 
-    public static Task<DatasetRun> PresetAsync(int customers, int products, long seed, DataFormat format = DataFormat.Ndjson) =>
+    public static Task<DatasetRun> PresetAsync(int customers, int products, long seed, DataFormat format = DataFormat.Ndjson, string locale = "") =>
         MakeAsync(new DatasetRequestInput
         {
             Preset = "ecommerce_core",
             Seed = seed,
+            Locale = locale,
             ReferenceTime = "2026-06-01T12:00:00Z",
             OutputFormat = (int)format,
             Tables = [new DatasetTableInput { Name = "customers", Count = customers }, new DatasetTableInput { Name = "products", Count = products }],
