@@ -53,6 +53,7 @@ internal static class GenerateCommand
         using var domain = EmbeddedDomain.Build();
         var pipeline = domain.GetRequiredService<RequestPipeline>();
         string? failure = null;
+        string? writeFailure = null;
         var output = file is null
             ? new ChunkOutput(() => stdout, ownsStream: false, (DataFormat)input.OutputFormat)
             : new ChunkOutput(() => new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1, useAsync: true), ownsStream: true, (DataFormat)input.OutputFormat);
@@ -64,7 +65,16 @@ internal static class GenerateCommand
                 {
                     if (!chunk.IsFinal)
                     {
-                        await output.WriteAsync(chunk.Data.Memory, cancellationToken);
+                        try
+                        {
+                            await output.WriteAsync(chunk.Data.Memory, cancellationToken);
+                        }
+                        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                        {
+                            // The pipeline ends the stream with its own (internal) error chunk; the cause is said here.
+                            writeFailure = ex.Message;
+                            throw;
+                        }
                     }
                     else if (chunk.Data.Length > 0)
                     {
@@ -91,6 +101,12 @@ internal static class GenerateCommand
         catch (UnauthorizedAccessException ex)
         {
             await stderr.WriteLineAsync($"testdata: cannot write the output: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        if (writeFailure is not null)
+        {
+            await stderr.WriteLineAsync($"testdata: cannot write the output: {writeFailure}");
             return ExitCodes.Failure;
         }
 
