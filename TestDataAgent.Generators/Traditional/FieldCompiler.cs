@@ -73,8 +73,7 @@ internal sealed class FieldCompiler(long count, IReadOnlyList<DerivationRule> de
         if (field.Kind == FieldKind.String && field.Pattern is { Length: > 0 } pattern)
         {
             var source = RegexValueSource.Create(pattern, field.MinLength ?? 0, field.MaxLength ?? 64);
-            // Drawn from the record's own sequence, so the value depends on the record alone. A value that does not match
-            // is left out; validation then redraws the record.
+            // Drawn from the record's own sequence, so the value depends on the record alone (never on a match timeout).
             return (c, _) => source.Next(c.Source);
         }
 

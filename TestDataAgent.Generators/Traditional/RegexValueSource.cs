@@ -6,35 +6,34 @@ namespace TestDataAgent.Generators.Traditional;
 
 /// <summary>
 /// Strings that match a .NET regular expression within length bounds, made by a random walk over a nondeterministic
-/// automaton (<see cref="PatternAutomaton"/>). Satisfiability is decided before any record is made, every value is
-/// confirmed with the .NET engine (within the match timeout), and building is charged to a work and memory budget
-/// (<see cref="PatternOptions"/>) and honours cancellation: no pattern can stall the service or fill its memory.
+/// automaton (<see cref="PatternAutomaton"/>). Satisfiability is decided before any record is made, and building is
+/// charged to a work and memory budget (<see cref="PatternOptions"/>) and honours cancellation: no pattern can stall the
+/// service or fill its memory. Values match by construction and come from the random sequence alone: the .NET engine
+/// only checks a few samples while the generator is built (a sample it rejects refuses the pattern; one it cannot finish
+/// within the match timeout is not checked), so how loaded the machine is never changes what a seed gives.
 /// Fare (a dk.brics port) was the first choice, but it determinises, which takes exponential time for some short
 /// patterns on a thread nobody can stop.
 /// </summary>
 public sealed class RegexValueSource
 {
-    // The confirming regex (backtracking: cheap to build, and the values it checks were made to match).
-    private const int ConfirmBytesPerCharacter = 64;
+    // Samples checked by the .NET engine while building (backtracking: cheap to build, and the samples were made to match).
+    private const int ConfirmedSamples = 3;
 
     private static readonly SizeBoundedCache<(string, int, int), RegexValueSource> s_cache = new(() => PatternLimits.Current.GeneratorCacheBytes);
 
     private readonly PatternAutomaton _automaton;
-    private readonly Regex _confirm;
-    private volatile bool _confirmTimedOut;
 
-    private RegexValueSource(PatternAutomaton automaton, Regex confirm, long buildWork)
+    private RegexValueSource(PatternAutomaton automaton, long buildWork)
     {
         _automaton = automaton;
-        _confirm = confirm;
         BuildWork = buildWork;
     }
 
     /// <summary>The units of work building took (<see cref="PatternOptions.MaxBuildWork"/>).</summary>
     public long BuildWork { get; }
 
-    /// <summary>Approximate bytes held: the automaton, its length table and the confirming regex.</summary>
-    public long ApproximateBytes => _automaton.ApproximateBytes + (_confirm.ToString().Length * (long)ConfirmBytesPerCharacter);
+    /// <summary>Approximate bytes held: the automaton and its length table.</summary>
+    public long ApproximateBytes => _automaton.ApproximateBytes;
 
     /// <summary>The generators kept for reuse, and their approximate bytes (bounded by <see cref="PatternOptions.GeneratorCacheBytes"/>).</summary>
     internal static (int Count, long Bytes) CacheUsage => (s_cache.Count, s_cache.Bytes);
@@ -81,16 +80,13 @@ public sealed class RegexValueSource
             throw new ArgumentException($"cannot match any string of length {minLength} to {maxLength}");
         }
 
-        var source = new RegexValueSource(automaton, confirm, budget.Work);
-        var sample = source.CreateGenerator(new Random(1));
-        for (var i = 0; i < 3; i++)
+        var source = new RegexValueSource(automaton, budget.Work);
+        var sample = new Random(1);
+        for (var i = 0; i < ConfirmedSamples; i++)
         {
-            if (sample() is null)
+            if (source.Next(sample) is not { } value || Confirm(confirm, value) == false)
             {
-                var setting = PatternOptions.SettingName(nameof(PatternOptions.MatchTimeoutMilliseconds));
-                throw source._confirmTimedOut
-                    ? new PatternLimitExceededException(setting, $"takes longer than {options.MatchTimeoutMilliseconds} ms to match its own values ({setting})")
-                    : new ArgumentException("uses syntax whose matches could not be generated");
+                throw new ArgumentException("uses syntax whose matches could not be generated");
             }
         }
 
@@ -98,39 +94,25 @@ public sealed class RegexValueSource
         return source;
     }
 
-    /// <summary>A generator of matching values driven by <paramref name="random"/>; null when ten tries do not match.</summary>
+    /// <summary>A generator of matching values driven by <paramref name="random"/>; null only when none fits.</summary>
     public Func<string?> CreateGenerator(Random random) => () => Next(random);
 
-    /// <summary>A matching value drawn from <paramref name="random"/>; null when ten tries do not match.</summary>
-    public string? Next(Random random)
+    /// <summary>
+    /// A matching value drawn from <paramref name="random"/> alone (null only when none fits): nothing timed decides it,
+    /// so a seed gives the same values on a quiet machine and a loaded one.
+    /// </summary>
+    public string? Next(Random random) => _automaton.Walk(random);
+
+    // Whether the .NET engine agrees a sample matches; null when it could not finish within the match timeout (not checked).
+    private static bool? Confirm(Regex confirm, string value)
     {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            if (_automaton.Walk(random) is { } value && Matches(value))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
-
-    private bool Matches(string value)
-    {
-        if (_confirmTimedOut)
-        {
-            // A pattern that once ran past the timeout is not run again: each value would cost the whole timeout.
-            return false;
-        }
-
         try
         {
-            return _confirm.IsMatch(value);
+            return confirm.IsMatch(value);
         }
         catch (RegexMatchTimeoutException)
         {
-            _confirmTimedOut = true;
-            return false;
+            return null;
         }
     }
 }

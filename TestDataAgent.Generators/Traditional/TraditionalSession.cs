@@ -45,7 +45,8 @@ public sealed class TraditionalSession
     public DataRecord Make(long index, ScenarioPlan scenario)
     {
         var record = MakeOnce(index, scenario.Overrides, attempt: 0);
-        for (var attempt = 1; _request.Constrained && _validator.Validate(record, _request.Schema, index) is [var first, ..]; attempt++)
+        // A value that could not be checked in time is not redrawn: what a seed gives must not depend on machine load.
+        for (var attempt = 1; _request.Constrained && FirstChecked(_validator.Validate(record, _request.Schema, index)) is { } first; attempt++)
         {
             if (attempt == MaxAttemptsPerRecord)
             {
@@ -74,6 +75,19 @@ public sealed class TraditionalSession
         {
             RecordBuilder.ApplyNestedOverrides(_context, record, scenario.Overrides);
         }
+    }
+
+    private static RuleViolation? FirstChecked(IReadOnlyList<RuleViolation> violations)
+    {
+        foreach (var violation in violations)
+        {
+            if (!violation.NotChecked)
+            {
+                return violation;
+            }
+        }
+
+        return null;
     }
 
     private DataRecord MakeOnce(long index, IReadOnlyDictionary<string, object?> overrides, int attempt)

@@ -92,7 +92,7 @@ internal static class FieldRuleChecks
                 violations.Add(new RuleViolation(index, path, "regex", $"{path} does not match {pattern}"));
                 break;
             case null:
-                violations.Add(new RuleViolation(index, path, "regex", $"{path} could not be checked against {pattern}: {compiled.TimeoutReason}"));
+                violations.Add(new RuleViolation(index, path, "regex", $"{path} could not be checked against {pattern}: {compiled.TimeoutReason}") { NotChecked = true });
                 break;
         }
     }
