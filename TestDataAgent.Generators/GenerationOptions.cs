@@ -43,6 +43,10 @@ public sealed class GenerationOptions
     [Range(0, 1_000)]
     public int MaxAddedFields { get; set; } = 64;
 
+    /// <summary>Longest <c>request_id</c> a caller may send; it is echoed into responses, logs and traces.</summary>
+    [Range(1, 4_096)]
+    public int MaxRequestIdLength { get; set; } = 128;
+
     /// <summary>Cores a traditional stream is made on; 0 means all of them (<see cref="Environment.ProcessorCount"/>).</summary>
     [Range(0, 1_024)]
     public int StreamWorkers { get; set; }

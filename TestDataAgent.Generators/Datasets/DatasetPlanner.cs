@@ -91,7 +91,7 @@ public sealed class DatasetPlanner(SchemaResolver schemas, IOptions<DatasetOptio
 
         if (!DatasetPresets.TryGet(input.Preset, out var preset))
         {
-            throw new InvalidRequestException("preset", $"preset '{input.Preset}' is not known; the presets are {string.Join(", ", DatasetPresets.Names)}");
+            throw new InvalidRequestException("preset", $"preset '{Echo.Quote(input.Preset)}' is not known; the presets are {string.Join(", ", DatasetPresets.Names)}");
         }
 
         var merged = preset.ToList();
@@ -138,6 +138,6 @@ public sealed class DatasetPlanner(SchemaResolver schemas, IOptions<DatasetOptio
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
             ? parsed.ToUniversalTime()
-            : throw new InvalidRequestException("reference_time", $"reference_time '{text}' is not an ISO-8601 timestamp such as 2026-01-31T12:00:00Z");
+            : throw new InvalidRequestException("reference_time", $"reference_time '{Echo.Quote(text)}' is not an ISO-8601 timestamp such as 2026-01-31T12:00:00Z");
     }
 }

@@ -27,7 +27,7 @@ internal static class DatasetReferences
             {
                 tables[i].Parent = byName.TryGetValue(parent, out var found)
                     ? found
-                    : throw new InvalidRequestException($"{tables[i].Path}.parent", $"{tables[i].Location}: parent '{parent}' is not a table of this dataset");
+                    : throw new InvalidRequestException($"{tables[i].Path}.parent", $"{tables[i].Location}: parent '{Echo.Quote(parent)}' is not a table of this dataset");
             }
         }
 

@@ -96,6 +96,6 @@ public sealed partial class DatasetService(DatasetPlanner planner, ThemeCatalog 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generated a dataset of {Rows} rows in {Tables} tables (seed {Seed}): {Orphans} orphans, coherence {Coherence}")]
     private partial void LogGenerated(long rows, int tables, long seed, long orphans, float coherence);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected GenerateDataset: {Field}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected GenerateDataset: {Field}: {Reason}")]
     private partial void LogRejected(string field, string reason);
 }

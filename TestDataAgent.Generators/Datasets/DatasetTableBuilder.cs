@@ -24,7 +24,7 @@ internal static partial class DatasetTableBuilder
         var name = input.Name.Length > 0 ? input.Name : input.Entity.Length > 0 ? input.Entity : schema.Name;
         if (!Identifier().IsMatch(name))
         {
-            throw new InvalidRequestException($"{location}.name", $"{location}.name '{name}' must be letters, digits and underscores, starting with a letter or underscore, at most 63 characters");
+            throw new InvalidRequestException($"{location}.name", $"{location}.name '{Echo.Quote(name)}' must be letters, digits and underscores, starting with a letter or underscore, at most 63 characters");
         }
 
         var at = $"{location} ({name})";
@@ -59,12 +59,12 @@ internal static partial class DatasetTableBuilder
             "" or "uniform" => ChildDistribution.Uniform,
             "poisson" => ChildDistribution.Poisson,
             "zipf" => ChildDistribution.Zipf,
-            _ => throw new InvalidRequestException($"{location}.distribution", $"{at}: distribution '{input.Distribution}' is not one of uniform, poisson, zipf"),
+            _ => throw new InvalidRequestException($"{location}.distribution", $"{at}: distribution '{Echo.Quote(input.Distribution)}' is not one of uniform, poisson, zipf"),
         };
 
         foreach (var omitted in input.Omit.Where(o => schema.FindField(o) is null))
         {
-            throw new InvalidRequestException($"{location}.omit", $"{at}: omits '{omitted}', which is not a field of {schema.Name}");
+            throw new InvalidRequestException($"{location}.omit", $"{at}: omits '{Echo.Quote(omitted)}', which is not a field of {schema.Name}");
         }
 
         var scenarios = Scenarios(input, isRoot, locales, ref schema, at, location, warnings);

@@ -30,17 +30,17 @@ public sealed class LlmPromptBuilder(IOptions<LlmOptions> options)
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["count"] = Number(count),
-            ["entity"] = schema.Name,
-            ["description"] = PromptText.Cut(schema.Description.Length > 0 ? schema.Description : schema.Name, maxText),
+            ["entity"] = PromptText.Data(schema.Name, maxText),
+            ["description"] = PromptText.Data(schema.Description.Length > 0 ? schema.Description : schema.Name, maxText),
             ["schema"] = SchemaPromptWriter.Describe(schema, serviceFields, maxText),
             ["service_fields"] = serviceFields.Count > 0 ? string.Join(", ", serviceFields.Order(StringComparer.Ordinal)) : "none",
             ["entity_guidance"] = guidance is null ? "" : $"\n{guidance.Trim()}\n",
-            ["scenario"] = PromptText.Cut(scenario.Name, maxText),
-            ["scenario_description"] = scenario.Description.Length > 0 ? $" — {PromptText.Cut(scenario.Description, maxText)}" : "",
+            ["scenario"] = PromptText.Data(scenario.Name, maxText),
+            ["scenario_description"] = scenario.Description.Length > 0 ? $" — {PromptText.Data(scenario.Description, maxText)}" : "",
             ["overrides"] = Overrides(scenario.Overrides, maxText),
             // The records this prompt asks for are the batch's last `count` (an ask again is for the ones still missing).
             ["locale"] = LocalePromptText.Describe(request.Locales, request.Seed, batch.FirstIndex + batch.Count - count, count),
-            ["hints"] = request.Hints.Count > 0 ? PromptText.Cut(string.Join(", ", request.Hints), maxText) : "none",
+            ["hints"] = request.Hints.Count > 0 ? PromptText.Data(string.Join(", ", request.Hints), maxText) : "none",
             ["context"] = Context(request.Context, settings.MaxContextChars),
             ["examples"] = Examples(examples, serviceFields, maxText, settings.MaxExamplesChars),
             ["batch"] = Number(batch.Number + 1),
@@ -102,7 +102,7 @@ public sealed class LlmPromptBuilder(IOptions<LlmOptions> options)
             {
                 OverrideRange range => range.ToString(),
                 // The service sets overridden fields itself: the model only needs to know what they are like.
-                string text => PromptText.Cut(text, maxText),
+                string text => PromptText.Data(text, maxText),
                 _ => value,
             };
         }
@@ -111,12 +111,8 @@ public sealed class LlmPromptBuilder(IOptions<LlmOptions> options)
     }
 
     private static string Context(string context, int maxChars)
-    {
-        var text = PromptText.Cut(context, maxChars);
-        // The delimiters stay ours: the caller's text cannot close the block.
-        return text.Replace("</context>", "</ context>", StringComparison.OrdinalIgnoreCase)
-            .Replace("<context>", "< context>", StringComparison.OrdinalIgnoreCase);
-    }
+        // The delimiters stay ours: the caller's text cannot close the block, not even with look-alike brackets.
+        => PromptText.Data(context, maxChars);
 
     private static string Examples(IReadOnlyList<DataRecord> examples, IReadOnlySet<string> serviceFields, int maxText, int maxChars)
     {
@@ -130,7 +126,7 @@ public sealed class LlmPromptBuilder(IOptions<LlmOptions> options)
             {
                 if (!serviceFields.Contains(name) && !name.StartsWith('_'))
                 {
-                    trimmed[name] = value is string text ? PromptText.Cut(text, maxText) : value;
+                    trimmed[name] = value is string text ? PromptText.Data(text, maxText) : value;
                 }
             }
 
@@ -149,7 +145,7 @@ public sealed class LlmPromptBuilder(IOptions<LlmOptions> options)
             return "";
         }
 
-        return $"Examples of good records for this request (follow their style, structure and theme; do not copy them):\n{string.Join('\n', lines)}\n";
+        return $"Examples of good records for this request (follow their style, structure and theme; do not copy them):\n<examples>\n{string.Join('\n', lines)}\n</examples>\n";
     }
 
     private static string? Template(string name) => s_templates.GetOrAdd(name, static key =>

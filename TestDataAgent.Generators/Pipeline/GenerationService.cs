@@ -99,7 +99,12 @@ public sealed partial class GenerationService(
         Complete(activity, tally);
         var metadata = BuildMetadata(request, plan, report, tally, Stopwatch.GetElapsedTime(started));
         Record(request, plan, report, tally, Stopwatch.GetElapsedTime(started));
-        LogGenerated(tally.Count, request.Entity, metadata.Path, metadata.GenerationTimeMs);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var entity = Echo.Quote(request.Entity);
+            LogGenerated(tally.Count, entity, metadata.Path, metadata.GenerationTimeMs);
+        }
+
         return new GenerationResult(data, tally.Count, metadata);
     }
 
@@ -153,13 +158,17 @@ public sealed partial class GenerationService(
 
         Complete(activity, tally);
         Record(request, plan, report, tally, Stopwatch.GetElapsedTime(started));
-        LogStreamed(tally.Count, request.Entity, report.ActualPath ?? plan.Generator.Path);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var entity = Echo.Quote(request.Entity);
+            LogStreamed(tally.Count, entity, report.ActualPath ?? plan.Generator.Path);
+        }
     }
 
     private static Activity? StartGenerateActivity(GenerationRequest request, GenerationPlan plan)
     {
         var activity = TestDataTracing.Source.StartActivity("generate");
-        activity?.SetTag("request_id", request.RequestId);
+        activity?.SetTag("request_id", Echo.Quote(request.RequestId));
         activity?.SetTag("testdata.entity", request.Entity);
         activity?.SetTag("testdata.path", plan.Generator.Path.ToWireName());
         activity?.SetTag("testdata.format", request.Format.ToString().ToLowerInvariant());

@@ -53,7 +53,7 @@ public sealed partial class RequestPipeline(
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             // The details stay in the log.
-            LogFailed(ex, request.Entity);
+            LogFailed(ex, Echo.Quote(request.Entity));
             return GenerationOutcome.Failed(InternalError(request.Entity, input.RequestId));
         }
     }
@@ -88,7 +88,7 @@ public sealed partial class RequestPipeline(
         }
         catch (Exception ex)
         {
-            LogFailed(ex, request.Entity);
+            LogFailed(ex, Echo.Quote(request.Entity));
             var message = ex is InvalidRequestException ? ex.Message : $"{InternalError(request.Entity, input.RequestId)} ({index} chunk(s) were sent)";
             await write(new StreamChunk(Utf8Chunk.FromText(JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message })), index, IsFinal: true));
             return;
@@ -99,17 +99,17 @@ public sealed partial class RequestPipeline(
 
     // What went wrong inside stays in the log: the caller gets where to look, never an exception type or message.
     private static string InternalError(string entity, string requestId) =>
-        $"Generation failed for entity '{entity}' with an internal error; the service log has the details under request_id '{requestId}'";
+        $"Generation failed for entity '{Echo.Quote(entity)}' with an internal error; the service log has the details under request_id '{Echo.Quote(requestId)}'";
 
     // With logging off (not even Critical), no scope state is built: a call then pays nothing for logging.
     private IDisposable? BeginRequestScope(GenerationRequestInput input) =>
-        logger.IsEnabled(LogLevel.Critical) ? logger.BeginScope(new Dictionary<string, object> { ["request_id"] = input.RequestId }) : null;
+        logger.IsEnabled(LogLevel.Critical) ? logger.BeginScope(new Dictionary<string, object> { ["request_id"] = Echo.Quote(input.RequestId) }) : null;
 
     private static Activity? StartRequestActivity(string name, GenerationRequestInput input)
     {
         var activity = TestDataTracing.Source.StartActivity(name, ActivityKind.Internal);
-        activity?.SetTag("request_id", input.RequestId);
-        activity?.SetTag("testdata.entity", input.Entity);
+        activity?.SetTag("request_id", Echo.Quote(input.RequestId));
+        activity?.SetTag("testdata.entity", Echo.Quote(input.Entity));
         activity?.SetTag("testdata.count", input.Count);
         return activity;
     }
@@ -139,7 +139,7 @@ public sealed partial class RequestPipeline(
         metrics.RequestCompleted("traditional", domain, entity, success: false, TimeSpan.Zero);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected request: {Field}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected request: {Field}: {Reason}")]
     private partial void LogRejected(string field, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Generation failed for {Entity}")]

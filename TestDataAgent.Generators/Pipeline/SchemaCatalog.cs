@@ -84,6 +84,6 @@ public sealed partial class SchemaCatalog(ISchemaRegistry registry, SchemaResolv
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected ValidateData: {Field}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected ValidateData: {Field}: {Reason}")]
     private partial void LogRejected(string field, string reason);
 }

@@ -61,7 +61,7 @@ public sealed partial class PatternLibrary(
     {
         var schema = registry.TryGet(submission.Entity, out var found)
             ? found
-            : throw new InvalidRequestException("entity", $"entity '{submission.Entity}' is not a known schema; GetSchemas lists them");
+            : throw new InvalidRequestException("entity", $"entity '{Echo.Quote(submission.Entity)}' is not a known schema; GetSchemas lists them");
         var limits = options.Value;
         RequireAtMost("domain", submission.Domain, limits.MaxNameChars, nameof(RagOptions.MaxNameChars));
         RequireAtMost("scenario", submission.Scenario, limits.MaxNameChars, nameof(RagOptions.MaxNameChars));
@@ -75,7 +75,7 @@ public sealed partial class PatternLibrary(
         var severity = submission.Severity.Trim().ToLowerInvariant();
         if (!s_severities.Contains(severity))
         {
-            throw new InvalidRequestException("severity", $"severity must be low, medium, high or critical, got '{submission.Severity}'");
+            throw new InvalidRequestException("severity", $"severity must be low, medium, high or critical, got '{Echo.Quote(submission.Severity)}'");
         }
 
         var records = SubmittedRecords.Parse(submission.Data, schema, validator, limits);

@@ -42,10 +42,14 @@ public sealed partial class RagGenerator(
         if (hits.Count == 0)
         {
             var domain = request.Domain.Length > 0 ? request.Domain : request.Schema.Domain;
-            report.Warn($"rag: no stored {kind.ToWireName()} patterns match {request.Entity} in domain '{domain}'; the records are from the traditional generator");
+            report.Warn($"rag: no stored {kind.ToWireName()} patterns match {Echo.Quote(request.Entity)} in domain '{Echo.Quote(domain)}'; the records are from the traditional generator");
             report.ServedBy(GenerationPath.Traditional);
             // Streams have no metadata: the log says it for them.
-            LogNoPatterns(kind, request.Entity, domain);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var (entity, where) = (Echo.Quote(request.Entity), Echo.Quote(domain));
+                LogNoPatterns(kind, entity, where);
+            }
         }
 
         var blender = new PatternBlender(request, validator);

@@ -26,7 +26,7 @@ internal static class ConstraintApplier
         {
             if (!known.Contains(path))
             {
-                throw new InvalidRequestException($"constraints.field_constraints[{path}]", $"constraints.field_constraints: '{path}' is not a field of {schema.Name}");
+                throw new InvalidRequestException($"constraints.field_constraints[{path}]", $"constraints.field_constraints: '{Echo.Quote(path)}' is not a field of {schema.Name}");
             }
         }
 

@@ -29,6 +29,12 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
     /// <param name="cancellationToken">Stops building a schema's pattern generators when the call ends.</param>
     public GenerationRequest Validate(GenerationRequestInput input, RequestMode mode, CancellationToken cancellationToken = default)
     {
+        if (input.RequestId.Length > options.Value.MaxRequestIdLength)
+        {
+            throw new InvalidRequestException("request_id",
+                $"request_id is {input.RequestId.Length} characters; at most {options.Value.MaxRequestIdLength} are allowed (Generation:MaxRequestIdLength)");
+        }
+
         var warnings = new List<string>();
         var locales = LocaleMix.Parse(input.Locale);
         var resolved = LocaleSchemaAdapter.Adapt(schemas.Resolve(input.Entity, input.Domain, input.InlineSchema, input.CustomSchema, input.SchemaFields, input.PredefinedSchema, warnings), locales);
@@ -66,7 +72,7 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
         foreach (var hint in hints.Where(h => !HintNames.Known.Contains(h)))
         {
             // The caller's text is echoed cut, so a huge hint never makes a huge warning.
-            warnings.Add($"hint '{(hint.Length > 64 ? hint[..64] + "…" : hint)}' is not understood by any available path; it was ignored");
+            warnings.Add($"hint '{Echo.Cut(hint, 64)}' is not understood by any available path; it was ignored");
         }
 
         return new GenerationRequest

@@ -19,7 +19,7 @@ internal static partial class OverrideConverter
         foreach (var (path, text) in overrides.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
             var field = FindByPath(schema, path)
-                ?? throw new InvalidRequestException($"{location}.{path}", $"{location}: '{path}' is not a field of {schema.Name}");
+                ?? throw new InvalidRequestException($"{location}.{path}", $"{location}: '{Echo.Quote(path)}' is not a field of {schema.Name}");
             converted[path] = ConvertValue(field, text, $"{location}.{path}");
         }
 
@@ -83,19 +83,19 @@ internal static partial class OverrideConverter
         var max = decimal.Parse(match.Groups["max"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
         if (min > max)
         {
-            throw new InvalidRequestException(location, $"{location}: the range '{text}' starts above its end");
+            throw new InvalidRequestException(location, $"{location}: the range '{Echo.Quote(text)}' starts above its end");
         }
 
         if ((field.Min is { } lower && (double)min < lower) || (field.Max is { } upper && (double)max > upper))
         {
-            throw new InvalidRequestException(location, $"{location}: the range '{text}' reaches outside [{field.Min}, {field.Max}]");
+            throw new InvalidRequestException(location, $"{location}: the range '{Echo.Quote(text)}' reaches outside [{field.Min}, {field.Max}]");
         }
 
         if (field.Kind == FieldKind.Integer)
         {
             return min == decimal.Truncate(min) && max == decimal.Truncate(max)
                 ? new NumberRange(min, max, 0)
-                : throw new InvalidRequestException(location, $"{location}: the range '{text}' on an integer field needs integer ends");
+                : throw new InvalidRequestException(location, $"{location}: the range '{Echo.Quote(text)}' on an integer field needs integer ends");
         }
 
         var decimals = Math.Max(2, Math.Max(Decimals(match.Groups["min"].Value), Decimals(match.Groups["max"].Value)));
@@ -185,5 +185,5 @@ internal static partial class OverrideConverter
     }
 
     private static object Fail(string location, string text, string expected) =>
-        throw new InvalidRequestException(location, $"{location}: '{text}' is not {expected}");
+        throw new InvalidRequestException(location, $"{location}: '{Echo.Quote(text)}' is not {expected}");
 }

@@ -30,7 +30,7 @@ public sealed class SchemaResolver(ISchemaRegistry registry)
         {
             return registry.TryGet(predefinedSchema, out var predefined)
                 ? predefined
-                : throw new InvalidRequestException("schema.predefined_schema", $"schema.predefined_schema '{predefinedSchema}' is not a known schema; GetSchemas lists them");
+                : throw new InvalidRequestException("schema.predefined_schema", $"schema.predefined_schema '{Echo.Quote(predefinedSchema)}' is not a known schema; GetSchemas lists them");
         }
 
         if (entity.Length == 0)
@@ -40,7 +40,7 @@ public sealed class SchemaResolver(ISchemaRegistry registry)
 
         return registry.TryGet(entity, out var schema)
             ? schema
-            : throw new InvalidRequestException("entity", $"entity '{entity}' is not a known schema; GetSchemas lists them");
+            : throw new InvalidRequestException("entity", $"entity '{Echo.Quote(entity)}' is not a known schema; GetSchemas lists them");
     }
 
     /// <summary>

@@ -55,7 +55,7 @@ public static class SchemaFieldsConverter
 
             if (!names.Add(spec.Name))
             {
-                throw new InvalidRequestException($"{here}.name", $"{here}.name '{spec.Name}' is used twice at this level");
+                throw new InvalidRequestException($"{here}.name", $"{here}.name '{Echo.Quote(spec.Name)}' is used twice at this level");
             }
 
             if (spec.Type < 0 || spec.Type >= s_kinds.Length)

@@ -23,7 +23,7 @@ internal static class SchemaPatterns
                 }
                 catch (ArgumentException ex)
                 {
-                    throw new InvalidRequestException($"{field.Path}.pattern", $"field '{field.Path}': pattern '{pattern}' {ex.Message}");
+                    throw new InvalidRequestException($"{field.Path}.pattern", $"field '{field.Path}': pattern '{Echo.Quote(pattern)}' {ex.Message}");
                 }
             }
 
