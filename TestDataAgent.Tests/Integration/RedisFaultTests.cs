@@ -15,6 +15,7 @@ public sealed class RedisFaultTests
     // Catches a hang only. Every Redis call below is delayed far longer than this, so a request that waited for Redis
     // even once could not finish within it, while one that kept the 250 ms bound finishes with room to spare.
     private static readonly TimeSpan s_fasterThanRedis = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_shorterThanConnecting = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan s_redisDelay = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
 
@@ -49,8 +50,10 @@ public sealed class RedisFaultTests
         // the first request (the one that connects) short.
         await using var setup = await Setup.StartAsync(stalled: true, clientSettings: ",connectTimeout=30000");
 
-        await setup.AssertServedWithoutRedisAsync(Cached(seed: 1));
-        await setup.AssertServedWithoutRedisAsync(Pooled(seed: 2));
+        // Bounded well under that 30 s connect timeout, but not by the 5 s of the other tests: a fresh host's first model
+        // calls can take that long on a loaded 2-core machine running the whole suite (seen once in CI).
+        await setup.AssertServedWithoutRedisAsync(Cached(seed: 1), s_shorterThanConnecting);
+        await setup.AssertServedWithoutRedisAsync(Pooled(seed: 2), s_shorterThanConnecting);
         var health = await setup.Api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(s_fasterThanRedis));
         Assert.Equal("healthy", health.Status);
         Assert.NotEqual("healthy", health.Components["redis"]);
@@ -141,12 +144,12 @@ public sealed class RedisFaultTests
             }
         }
 
-        public async Task AssertServedWithoutRedisAsync(GenerateRequest request)
+        public async Task AssertServedWithoutRedisAsync(GenerateRequest request, TimeSpan? within = null)
         {
             GenerateResponse response;
             try
             {
-                response = await Api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(s_fasterThanRedis));
+                response = await Api.Client.GenerateDataAsync(request, deadline: DateTime.UtcNow.Add(within ?? s_fasterThanRedis));
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.DeadlineExceeded)
             {
