@@ -51,7 +51,13 @@ public sealed class ResponseCacheTests
     public async Task KillingRedisLosesNoRequestAndCachingResumesWhenItReturns()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var api = ApiHost.Start(new Dictionary<string, string> { ["ConnectionStrings:redis"] = redis.ConnectionString, ["Cache:RedisRetryAfterMilliseconds"] = "500" });
+        // Probes uncached: a probe result from before the kill (reused for Health:ProbeCacheSeconds) would still say healthy.
+        await using var api = ApiHost.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:redis"] = redis.ConnectionString,
+            ["Cache:RedisRetryAfterMilliseconds"] = "500",
+            ["Health:ProbeCacheSeconds"] = "0",
+        });
         var warm = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 5, UseCache = true, Seed = 1 }, deadline: Deadlines.Call());
         Assert.True(warm.Success, warm.Error);
 
