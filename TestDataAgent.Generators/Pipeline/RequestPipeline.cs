@@ -81,10 +81,17 @@ public sealed partial class RequestPipeline(
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
         {
+            // At a deadline or a cancel the transport may fail the write (the response is already complete) rather than
+            // throw OperationCanceledException: either way the caller is gone and no error chunk can be sent.
             LogStreamCancelled(index);
-            throw;
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new OperationCanceledException("The stream was cancelled.", ex, cancellationToken);
         }
         catch (Exception ex)
         {
