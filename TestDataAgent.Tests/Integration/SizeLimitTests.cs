@@ -93,7 +93,24 @@ public sealed class SizeLimitTests
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         request.Headers.ExpectContinue = true;
-        return api.Http.SendAsync(request);
+        return SendCarefullyAsync(api, request);
+    }
+
+    /// <summary>
+    /// HttpClient waits only 1 s for the answer to 100-continue before it sends the body anyway; on a loaded machine the
+    /// 413 can come later than that and the client then fails on a broken pipe (seen once in CI). The wait here is the
+    /// call deadline instead.
+    /// </summary>
+    private static async Task<HttpResponseMessage> SendCarefullyAsync(ApiHost api, HttpRequestMessage request)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = Deadlines.Hang }, disposeHandler: true)
+        {
+            BaseAddress = api.HttpAddress,
+            Timeout = Deadlines.Hang,
+        };
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
     }
 
 }
