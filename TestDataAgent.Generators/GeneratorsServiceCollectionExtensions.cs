@@ -4,6 +4,7 @@ using TestDataAgent.Generators.Caching;
 using TestDataAgent.Generators.Catalog;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Datasets;
+using TestDataAgent.Generators.Datasets.Checking;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Hybrid;
 using TestDataAgent.Generators.Llm;
@@ -58,6 +59,7 @@ public static class GeneratorsServiceCollectionExtensions
         services.AddOptions<DatasetOptions>();
         services.TryAddSingleton<DatasetPlanner>();
         services.TryAddSingleton<DatasetService>();
+        services.TryAddSingleton<DatasetCheckService>();
         services.AddMetrics();
         services.TryAddSingleton<TestDataMetrics>();
         services.AddHybridCache();

@@ -6,7 +6,7 @@ public static class Scopes
     /// <summary>GenerateData, GenerateDataStream (and their JSON routes).</summary>
     public const string Generate = "generate";
 
-    /// <summary>ValidateData.</summary>
+    /// <summary>ValidateData and ValidateDataset.</summary>
     public const string Validate = "validate";
 
     /// <summary>RecordPatterns: writes to the pattern store every caller's RAG output and prompts draw from.</summary>

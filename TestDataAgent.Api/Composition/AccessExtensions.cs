@@ -148,7 +148,7 @@ public static class AccessExtensions
             var scope = method switch
             {
                 "GenerateData" or "GenerateDataStream" or "GenerateDataset" => Scopes.Generate,
-                "ValidateData" => Scopes.Validate,
+                "ValidateData" or "ValidateDataset" => Scopes.Validate,
                 "RecordPatterns" => Scopes.PatternsWrite,
                 _ => null,
             };

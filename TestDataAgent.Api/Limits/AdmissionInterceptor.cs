@@ -15,7 +15,7 @@ namespace TestDataAgent.Api.Limits;
 /// need, and keep them until their response is written: a <c>GenerateData</c> of at least
 /// <see cref="AdmissionOptions.ExpensiveRecordThreshold"/> records (one slot per that many, four times over JSON) or one a
 /// model may serve, every <c>GenerateDataStream</c> and <c>GenerateDataset</c> (which also count against its caller's open streams),
-/// <c>ValidateData</c> and <c>RecordPatterns</c> (by the size of their data). Everything else passes. A refusal is
+/// <c>ValidateData</c>, <c>ValidateDataset</c> and <c>RecordPatterns</c> (by the size of their data). Everything else passes. A refusal is
 /// <c>RESOURCE_EXHAUSTED</c> (HTTP 429) with <c>retry-after</c> and <c>grpc-retry-pushback-ms</c> trailers (a
 /// <c>Retry-After</c> header over HTTP).
 /// </summary>
@@ -78,6 +78,7 @@ internal sealed class AdmissionInterceptor(AdmissionControl admission, IOptions<
                 providers.Providers.Count > 0 && IntelligenceRouter.MayCallModel(RequestMapper.ToInput(generate)) ? 1 : 0,
             // Parsing data takes several times its size.
             ValidateDataRequest validate => Math.Max(1, DivideRoundingUp(validate.Data.Length, settings.DataBytesPerSlot)),
+            ValidateDatasetRequest tables => Math.Max(1, DivideRoundingUp(tables.Data.Values.Sum(d => (long)d.Length), settings.DataBytesPerSlot)),
             RecordPatternsRequest patterns => Math.Max(1, DivideRoundingUp(patterns.Data.Length, settings.DataBytesPerSlot)),
             _ => 0,
         };

@@ -48,7 +48,7 @@ internal static class DatasetMapper
         return wire;
     }
 
-    private static DatasetTableInput ToTable(WireTable table) => new()
+    internal static DatasetTableInput ToTable(WireTable table) => new()
     {
         Name = table.Name,
         Entity = table.Entity,

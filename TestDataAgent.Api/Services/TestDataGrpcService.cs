@@ -21,7 +21,8 @@ public sealed class TestDataGrpcService(
     SchemaCatalog schemas,
     PatternLibrary patterns,
     DependencyHealthReporter health,
-    Generators.Datasets.DatasetService datasets) : TestDataService.TestDataServiceBase
+    Generators.Datasets.DatasetService datasets,
+    Generators.Datasets.Checking.DatasetCheckService datasetChecks) : TestDataService.TestDataServiceBase
 {
     public const string ServiceName = "testdata.v1.TestDataService";
 
@@ -62,6 +63,9 @@ public sealed class TestDataGrpcService(
             RequestMapper.ToFieldSpecs(request.Schema?.Fields),
             request.Schema?.PredefinedSchema ?? "",
             RequestMapper.ToConstraints(request.Constraints)))), context);
+
+    public override Task<ValidateDatasetResponse> ValidateDataset(ValidateDatasetRequest request, ServerCallContext context) =>
+        Guard(() => Task.FromResult(DatasetCheckMapper.ToResponse(datasetChecks.Check(DatasetCheckMapper.ToInput(request)))), context);
 
     public override Task<RecordPatternsResponse> RecordPatterns(RecordPatternsRequest request, ServerCallContext context) =>
         Guard(async () => PatternMapper.ToResponse(await patterns.RecordAsync(PatternMapper.ToSubmission(request), context.CancellationToken)), context);

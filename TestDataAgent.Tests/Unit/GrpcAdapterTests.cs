@@ -22,7 +22,7 @@ public sealed class GrpcAdapterTests : IDisposable
     {
         _services = TestRequests.DomainServices();
         // RecordPatterns and HealthCheck are not called here: their mapping is covered by ToStatus and the integration tests.
-        _adapter = new TestDataGrpcService(_services.GetRequiredService<RequestPipeline>(), _services.GetRequiredService<SchemaCatalog>(), patterns: null!, health: null!, datasets: _services.GetRequiredService<TestDataAgent.Generators.Datasets.DatasetService>());
+        _adapter = new TestDataGrpcService(_services.GetRequiredService<RequestPipeline>(), _services.GetRequiredService<SchemaCatalog>(), patterns: null!, health: null!, datasets: _services.GetRequiredService<TestDataAgent.Generators.Datasets.DatasetService>(), datasetChecks: _services.GetRequiredService<TestDataAgent.Generators.Datasets.Checking.DatasetCheckService>());
     }
 
     public void Dispose() => _services.Dispose();
