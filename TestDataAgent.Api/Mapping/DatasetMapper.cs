@@ -23,6 +23,7 @@ internal static class DatasetMapper
         Seed = request.HasSeed ? request.Seed : null,
         ReferenceTime = request.ReferenceTime,
         Locale = request.Locale,
+        SqlDialect = request.SqlDialect,
     };
 
     public static WireChunk ToChunk(string requestId, DomainChunk chunk)

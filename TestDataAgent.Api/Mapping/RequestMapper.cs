@@ -31,6 +31,7 @@ internal static class RequestMapper
         Seed = request.HasSeed ? request.Seed : null,
         ReferenceTime = request.ReferenceTime,
         Locale = request.Locale,
+        SqlDialect = request.SqlDialect,
         Partition = request.Partition is { } partition ? (partition.Index, partition.Count) : null,
     };
 

@@ -13,7 +13,7 @@ internal static class RequestFingerprint
     /// in, the scenarios with their overrides in key order, hints in order, the format, flags and forced path, the
     /// request's warnings, and the seed and reference time unless the service chose them. Never <c>request_id</c>.
     /// </summary>
-    public static string OfResponse(GenerationRequest request) => WithLocale(request, Hash(new
+    public static string OfResponse(GenerationRequest request) => WithDialect(request, WithLocale(request, Hash(new
     {
         schema = Schema(request.Schema),
         request.Count,
@@ -30,7 +30,7 @@ internal static class RequestFingerprint
         request.RequestedMethod,
         request.Warnings,
         partition = request.IsPartition ? new { request.PartitionIndex, request.PartitionCount } : null,
-    }));
+    })));
 
     /// <summary>What makes records interchangeable in a pool: never the seed, count or overrides.</summary>
     public static string OfPool(GenerationRequest request) => WithLocale(request, Hash(new
@@ -46,6 +46,10 @@ internal static class RequestFingerprint
     // A request without a locale keeps the fingerprint it always had, so existing cache entries stay valid.
     private static string WithLocale(GenerationRequest request, string fingerprint) =>
         request.Locales.IsDefault ? fingerprint : Hash(new { fingerprint, locale = request.Locales.ToString() });
+
+    // Likewise SQL in the default dialect, and any other format (the dialect changes nothing there).
+    private static string WithDialect(GenerationRequest request, string fingerprint) =>
+        request.SqlDialect == Output.SqlDialect.Ansi || request.Format != Generation.DataFormat.Sql ? fingerprint : Hash(new { fingerprint, dialect = request.SqlDialect.ToString() });
 
     /// <summary>The schema with the constraints folded in, in the canonical form the response cache keys use.</summary>
     public static string OfSchema(EntitySchema schema) => Hash(Schema(schema));

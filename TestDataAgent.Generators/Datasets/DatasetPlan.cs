@@ -1,5 +1,6 @@
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Locales;
+using TestDataAgent.Generators.Output;
 
 namespace TestDataAgent.Generators.Datasets;
 
@@ -9,6 +10,9 @@ public sealed record DatasetPlan
     public string RequestId { get; init; } = "";
     public required IReadOnlyList<DatasetTable> Tables { get; init; }
     public DataFormat Format { get; init; }
+
+    /// <summary>SQL: the database the statements are written for.</summary>
+    public SqlDialect SqlDialect { get; init; }
     public long Seed { get; init; }
 
     /// <summary>The dataset's locales: every table's row draws its locale from them, as a single entity's record does.</summary>

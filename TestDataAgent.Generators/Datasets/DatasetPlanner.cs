@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Locales;
+using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Requests;
 
 namespace TestDataAgent.Generators.Datasets;
@@ -59,6 +60,7 @@ public sealed class DatasetPlanner(SchemaResolver schemas, IOptions<DatasetOptio
             RequestId = input.RequestId,
             Tables = ordered,
             Format = (DataFormat)input.OutputFormat,
+            SqlDialect = SqlDialects.Parse(input.SqlDialect),
             Seed = seed,
             Locales = locales,
             ReferenceTime = ReferenceTime(input.ReferenceTime, seeded: input.Seed is not null),

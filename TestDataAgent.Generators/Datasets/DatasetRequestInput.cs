@@ -11,4 +11,7 @@ public sealed record DatasetRequestInput
     public long? Seed { get; init; }
     public string ReferenceTime { get; init; } = "";
     public string Locale { get; init; } = "";
+
+    /// <summary>SQL output's dialect by name (<see cref="Output.SqlDialects"/>); empty is ANSI.</summary>
+    public string SqlDialect { get; init; } = "";
 }

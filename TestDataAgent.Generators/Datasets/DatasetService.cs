@@ -38,7 +38,7 @@ public sealed partial class DatasetService(DatasetPlanner planner, ThemeCatalog 
         var coherence = new DatasetCoherence(rows);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var index = 0;
-        (string Table, string Data)? pending = plan.Format == DataFormat.Sql ? ("", DatasetSqlSchema.Create(plan.Tables)) : null;
+        (string Table, string Data)? pending = plan.Format == DataFormat.Sql ? ("", DatasetSqlSchema.Create(plan.Tables, plan.SqlDialect)) : null;
 
         async Task Emit(string table, string data)
         {
@@ -53,7 +53,7 @@ public sealed partial class DatasetService(DatasetPlanner planner, ThemeCatalog 
         foreach (var table in plan.Tables)
         {
             // SQL's DDL for every table came first; CSV's header comes once per table.
-            using var formatter = ChunkFormatter.Create(plan.Format, table.OutputSchema, preamble: plan.Format != DataFormat.Sql);
+            using var formatter = ChunkFormatter.Create(plan.Format, table.OutputSchema, preamble: plan.Format != DataFormat.Sql, dialect: plan.SqlDialect);
             var made = 0L;
             foreach (var key in rows.Keys.Keys(table))
             {

@@ -6,20 +6,22 @@ namespace TestDataAgent.Generators.Datasets;
 
 /// <summary>
 /// The DDL of a dataset: one <c>CREATE TABLE</c> per table, parents first, with the primary key and a
-/// <c>REFERENCES</c> clause for every foreign key, in the portable SQL the single-entity SQL output uses (runs unchanged
-/// in SQLite with <c>PRAGMA foreign_keys = ON</c> and in PostgreSQL).
+/// <c>REFERENCES</c> clause for every foreign key, in the request's dialect (<see cref="SqlSyntax"/>; the default runs
+/// unchanged in SQLite with <c>PRAGMA foreign_keys = ON</c> and in PostgreSQL).
 /// </summary>
 internal static class DatasetSqlSchema
 {
-    public static string Create(IEnumerable<DatasetTable> tables)
+    public static string Create(IEnumerable<DatasetTable> tables, SqlDialect dialect = SqlDialect.Ansi)
     {
-        var text = new StringBuilder();
+        var sql = SqlSyntax.For(dialect);
+        var text = new StringBuilder(sql.ScriptStart);
         foreach (var table in tables)
         {
             var lines = new List<string>();
             foreach (var field in table.OutputSchema.Fields)
             {
-                var line = $"  {SqlFormatter.Identifier(field.Name)} {SqlFormatter.SqlType(field.Kind)}";
+                var reference = table.References.FirstOrDefault(r => r.Column == field.Name);
+                var line = $"  {sql.Identifier(field.Name)} {sql.Type(field.Kind, key: field.Name == table.PrimaryKey || reference is not null)}";
                 if (field.Name == table.PrimaryKey)
                 {
                     line += " NOT NULL PRIMARY KEY";
@@ -29,17 +31,17 @@ internal static class DatasetSqlSchema
                     line += " NOT NULL";
                 }
 
-                if (table.References.FirstOrDefault(r => r.Column == field.Name) is { } reference)
+                if (reference is not null)
                 {
-                    line += $" REFERENCES {SqlFormatter.Identifier(reference.Target.Name)} ({SqlFormatter.Identifier(reference.Target.PrimaryKey!)})";
+                    line += $" REFERENCES {sql.Identifier(reference.Target.Name)} ({sql.Identifier(reference.Target.PrimaryKey!)})";
                 }
 
                 lines.Add(line);
             }
 
-            lines.Add($"  {SqlFormatter.Identifier(DataRecord.ScenarioField)} VARCHAR(255) NOT NULL");
-            lines.Add($"  {SqlFormatter.Identifier(DataRecord.IndexField)} BIGINT NOT NULL");
-            text.Append("CREATE TABLE ").Append(SqlFormatter.Identifier(table.Name)).Append(" (\n").AppendJoin(",\n", lines).Append("\n);\n");
+            lines.Add($"  {sql.Identifier(DataRecord.ScenarioField)} {sql.ShortText} NOT NULL");
+            lines.Add($"  {sql.Identifier(DataRecord.IndexField)} BIGINT NOT NULL");
+            text.Append("CREATE TABLE ").Append(sql.Identifier(table.Name)).Append(" (\n").AppendJoin(",\n", lines).Append('\n').Append(')').Append(sql.TableOptions).Append(";\n");
         }
 
         return text.ToString();

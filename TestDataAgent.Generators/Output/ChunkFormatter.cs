@@ -26,24 +26,25 @@ public abstract class ChunkFormatter : IDisposable
     /// <param name="schema">The records' schema (CSV columns, SQL table).</param>
     /// <param name="preamble">Whether the first chunk carries the CSV header or the SQL DDL: only a run's first partition does.</param>
     /// <param name="neutraliseFormulas">CSV: cells a spreadsheet would evaluate as a formula are made text (<see cref="CsvCells"/>).</param>
-    public static ChunkFormatter Create(DataFormat format, EntitySchema schema, bool preamble = true, bool neutraliseFormulas = true)
+    /// <param name="dialect">SQL: the database the statements are written for.</param>
+    public static ChunkFormatter Create(DataFormat format, EntitySchema schema, bool preamble = true, bool neutraliseFormulas = true, SqlDialect dialect = SqlDialect.Ansi)
     {
         ChunkFormatter formatter = format switch
         {
             DataFormat.Json => new JsonArrayFormatter(),
             DataFormat.Ndjson => new NdjsonFormatter(),
             DataFormat.Csv => new CsvFormatter(schema, neutraliseFormulas),
-            DataFormat.Sql => new SqlFormatter(schema),
+            DataFormat.Sql => new SqlFormatter(schema, dialect),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
         };
         formatter.PastFirstChunk = !preamble;
         return formatter;
     }
 
-    /// <summary>Like <see cref="Create(DataFormat, EntitySchema, bool, bool)"/>, with room for <paramref name="expectedBytes"/> per chunk from the start.</summary>
-    internal static ChunkFormatter Create(DataFormat format, EntitySchema schema, bool preamble, int expectedBytes, bool neutraliseFormulas)
+    /// <summary>Like <see cref="Create(DataFormat, EntitySchema, bool, bool, SqlDialect)"/>, with room for <paramref name="expectedBytes"/> per chunk from the start.</summary>
+    internal static ChunkFormatter Create(DataFormat format, EntitySchema schema, bool preamble, int expectedBytes, bool neutraliseFormulas, SqlDialect dialect = SqlDialect.Ansi)
     {
-        var formatter = Create(format, schema, preamble, neutraliseFormulas);
+        var formatter = Create(format, schema, preamble, neutraliseFormulas, dialect);
         formatter.Buffer.Reserve(expectedBytes);
         return formatter;
     }

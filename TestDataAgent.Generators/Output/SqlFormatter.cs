@@ -6,26 +6,30 @@ using TestDataAgent.Generators.Schemas;
 namespace TestDataAgent.Generators.Output;
 
 /// <summary>
-/// Standard SQL: first (once per response or stream) <c>CREATE TABLE IF NOT EXISTS</c> with portable types, then one
-/// <c>INSERT INTO "entity" ("col", …) VALUES (…);</c> per record. Identifiers are double-quoted, strings single-quoted
-/// with quotes doubled (any string round-trips), booleans TRUE/FALSE, absent fields NULL, objects and arrays JSON text.
+/// SQL for one dialect (<see cref="SqlSyntax"/>; standard SQL by default): first (once per response or stream)
+/// <c>CREATE TABLE IF NOT EXISTS</c>, then one <c>INSERT INTO "entity" ("col", …) VALUES (…);</c> per record. Identifiers
+/// and strings are quoted so that any value round-trips; absent fields are NULL, objects and arrays JSON text.
 /// </summary>
 internal sealed class SqlFormatter : ChunkFormatter
 {
+    private readonly SqlSyntax _sql;
     private readonly string _prefix;
     private readonly string _createTable;
     private readonly string[] _columns;
+    private readonly bool[] _timestamps;
     private readonly StringBuilder _statement = new(1024);
 
-    public SqlFormatter(EntitySchema schema)
+    public SqlFormatter(EntitySchema schema, SqlDialect dialect = SqlDialect.Ansi)
     {
+        _sql = SqlSyntax.For(dialect);
         _columns = TabularColumns.For(schema);
-        _prefix = $"INSERT INTO {Identifier(schema.Name)} ({string.Join(", ", _columns.Select(Identifier))}) VALUES (";
+        _timestamps = [.. _columns.Select(c => schema.FindField(c)?.Kind == FieldKind.DateTime)];
+        _prefix = $"INSERT INTO {_sql.Identifier(schema.Name)} ({string.Join(", ", _columns.Select(_sql.Identifier))}) VALUES (";
         var definitions = schema.Fields
-            .Select(f => $"  {Identifier(f.Name)} {SqlType(f.Kind)}{(f.Required ? " NOT NULL" : "")}{(f.Name == schema.PrimaryKey ? " PRIMARY KEY" : "")}")
-            .Append($"  {Identifier(DataRecord.ScenarioField)} VARCHAR(255) NOT NULL")
-            .Append($"  {Identifier(DataRecord.IndexField)} BIGINT NOT NULL");
-        _createTable = $"CREATE TABLE IF NOT EXISTS {Identifier(schema.Name)} (\n{string.Join(",\n", definitions)}\n);\n";
+            .Select(f => $"  {_sql.Identifier(f.Name)} {_sql.Type(f.Kind, key: f.Name == schema.PrimaryKey)}{(f.Required ? " NOT NULL" : "")}{(f.Name == schema.PrimaryKey ? " PRIMARY KEY" : "")}")
+            .Append($"  {_sql.Identifier(DataRecord.ScenarioField)} {_sql.ShortText} NOT NULL")
+            .Append($"  {_sql.Identifier(DataRecord.IndexField)} BIGINT NOT NULL");
+        _createTable = _sql.CreateTableIfMissing(_sql.Identifier(schema.Name), string.Join(",\n", definitions));
     }
 
     protected override void WriteRecord(DataRecord record, bool firstInChunk)
@@ -43,7 +47,8 @@ internal sealed class SqlFormatter : ChunkFormatter
                 _statement.Append(", ");
             }
 
-            AppendLiteral(record.TryGetValue(_columns[i], out var value) ? value : null);
+            var value = record.TryGetValue(_columns[i], out var found) ? found : null;
+            AppendLiteral(_timestamps[i] && value is string text ? _sql.Timestamp(text) : value);
         }
 
         WriteText(_statement.Append(");\n").ToString());
@@ -57,7 +62,7 @@ internal sealed class SqlFormatter : ChunkFormatter
                 _statement.Append("NULL");
                 break;
             case bool b:
-                _statement.Append(b ? "TRUE" : "FALSE");
+                _sql.AppendBoolean(_statement, b);
                 break;
             case long or int or decimal:
                 _statement.Append(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
@@ -66,27 +71,11 @@ internal sealed class SqlFormatter : ChunkFormatter
                 _statement.Append(d.ToString("R", CultureInfo.InvariantCulture));
                 break;
             case string s:
-                AppendString(s);
+                _sql.AppendString(_statement, s);
                 break;
             default:
-                AppendString(RecordJson.ToJson(value));
+                _sql.AppendString(_statement, RecordJson.ToJson(value));
                 break;
         }
     }
-
-    private void AppendString(string text) =>
-        _statement.Append('\'').Append(text.Replace("'", "''", StringComparison.Ordinal)).Append('\'');
-
-    internal static string SqlType(FieldKind kind) => kind switch
-    {
-        FieldKind.Integer => "BIGINT",
-        FieldKind.Float => "DECIMAL(18, 2)",
-        FieldKind.Boolean => "BOOLEAN",
-        FieldKind.Date => "DATE",
-        FieldKind.DateTime => "TIMESTAMP",
-        // Text, enums, and objects or arrays as JSON text.
-        _ => "TEXT",
-    };
-
-    internal static string Identifier(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

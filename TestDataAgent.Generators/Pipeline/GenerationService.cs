@@ -66,7 +66,7 @@ public sealed partial class GenerationService(
         var started = Stopwatch.GetTimestamp();
         var plan = Plan(request);
         using var activity = StartGenerateActivity(request, plan);
-        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: request.PartitionIndex == 0, neutraliseFormulas: !request.Hints.Contains(HintNames.RawCsv));
+        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, preamble: request.PartitionIndex == 0, neutraliseFormulas: !request.Hints.Contains(HintNames.RawCsv), dialect: request.SqlDialect);
         var tally = new RecordTally(request.Schema, validator, scorer);
         var report = new GenerationReport();
         var limit = options.Value.MaxUnaryResponseBytes;

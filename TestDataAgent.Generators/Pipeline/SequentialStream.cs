@@ -15,7 +15,7 @@ internal static class SequentialStream
     /// <summary>The request's chunks, cut by record count and bytes as records arrive; the first is small.</summary>
     public static async IAsyncEnumerable<Utf8Chunk> ChunksAsync(GenerationRequest request, IRecordGenerator generator, GenerationReport report, RecordTally tally, GenerationOptions limits, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, request.PartitionIndex == 0, limits.ChunkMaxBytes, neutraliseFormulas: !request.Hints.Contains(HintNames.RawCsv));
+        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, request.PartitionIndex == 0, limits.ChunkMaxBytes, neutraliseFormulas: !request.Hints.Contains(HintNames.RawCsv), dialect: request.SqlDialect);
         var blanks = RecordBlanks.For(request);
         var first = true;
         await foreach (var record in RecordsOf(generator, request, report, cancellationToken).WithCancellation(cancellationToken))

@@ -27,7 +27,7 @@ internal static class UnaryResponseBudget
         }
 
         var session = traditional.Begin(request);
-        using var formatter = ChunkFormatter.Create(request.Format, request.Schema);
+        using var formatter = ChunkFormatter.Create(request.Format, request.Schema, dialect: request.SqlDialect);
         foreach (var (index, scenario) in TraditionalGenerator.Layout(request, request.First, request.First + SampleRecords))
         {
             formatter.Add(session.Make(index, scenario));

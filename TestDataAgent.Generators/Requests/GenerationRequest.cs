@@ -1,5 +1,6 @@
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Locales;
+using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Schemas;
 
 namespace TestDataAgent.Generators.Requests;
@@ -64,4 +65,7 @@ public sealed record GenerationRequest
 
     /// <summary>The locale or weighted mix of locales the records come from; <see cref="LocaleMix.Default"/> when none was sent.</summary>
     public LocaleMix Locales { get; init; } = LocaleMix.Default;
+
+    /// <summary>SQL: the database the statements are written for.</summary>
+    public SqlDialect SqlDialect { get; init; }
 }

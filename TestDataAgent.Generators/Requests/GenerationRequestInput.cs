@@ -30,6 +30,9 @@ public sealed record GenerationRequestInput
     /// <summary>One locale (<c>de_DE</c>) or a weighted mix (<c>de_DE=60,fr_FR=40</c>); empty for the original American data.</summary>
     public string Locale { get; init; } = "";
 
+    /// <summary>SQL output's dialect by name (<see cref="Output.SqlDialects"/>); empty is ANSI.</summary>
+    public string SqlDialect { get; init; } = "";
+
     /// <summary>The partition asked for (<c>partition.index</c>, <c>partition.count</c>), or <see langword="null"/> for the whole run.</summary>
     public (int Index, int Count)? Partition { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Locales;
+using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Schemas;
 using TestDataAgent.Generators.Traditional;
 
@@ -102,6 +103,7 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
             PartitionIndex = partitionIndex,
             PartitionCount = partitionCount,
             Locales = locales,
+            SqlDialect = SqlDialects.Parse(input.SqlDialect),
         };
     }
 

@@ -67,6 +67,8 @@ public sealed class ResponseCacheKeyTests : IDisposable
             { "seed", s_base, s_base with { Seed = 12 } },
             { "reference_time", s_base, s_base with { ReferenceTime = "2026-06-02T12:00:00Z" } },
             { "output_format", s_base, s_base with { OutputFormat = 1 } },
+            { "sql_dialect of SQL", s_base with { OutputFormat = 2 }, s_base with { OutputFormat = 2, SqlDialect = "mysql" } },
+            { "locale", s_base, s_base with { Locale = "de_DE" } },
             { "context", s_base, s_base with { Context = "back to school" } },
             { "another hint", s_base, s_base with { Hints = ["realistic", "edge_case", "fast"] } },
             { "a hint fewer", s_base, s_base with { Hints = ["realistic"] } },
@@ -93,6 +95,7 @@ public sealed class ResponseCacheKeyTests : IDisposable
         var key = Key(s_base);
 
         Assert.Equal(key, Key(s_base with { RequestId = "req-2" }));
+        Assert.Equal(key, Key(s_base with { SqlDialect = "mysql" }));
         Assert.Equal(key, Key(s_base with { Hints = ["edge_case", "realistic"] }));
         Assert.Equal(key, Key(s_base with { Hints = [" Realistic ", "EDGE_CASE", "realistic"] }));
         Assert.Equal(key, Key(s_base with { Scenarios = [s_base.Scenarios[0] with { Overrides = new Dictionary<string, string> { ["status"] = "shipped" } }, s_base.Scenarios[1]] }));
