@@ -6,7 +6,7 @@ namespace TestDataAgent.Api.Mapping;
 /// <summary>Maps <c>RecordPatterns</c> between the wire and the pattern library.</summary>
 internal static class PatternMapper
 {
-    public static PatternSubmission ToSubmission(RecordPatternsRequest request) => new()
+    public static PatternSubmission ToSubmission(RecordPatternsRequest request, string owner) => new()
     {
         Domain = request.Domain.Trim(),
         Entity = request.Entity.Trim(),
@@ -23,6 +23,7 @@ internal static class PatternMapper
         QualityScore = request.QualityScore,
         Severity = request.Severity,
         Synthetic = request.Synthetic,
+        Owner = owner,
     };
 
     public static RecordPatternsResponse ToResponse(PatternRecordResult result)

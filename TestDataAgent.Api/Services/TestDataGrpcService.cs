@@ -68,7 +68,21 @@ public sealed class TestDataGrpcService(
         Guard(() => Task.FromResult(DatasetCheckMapper.ToResponse(datasetChecks.Check(DatasetCheckMapper.ToInput(request)))), context);
 
     public override Task<RecordPatternsResponse> RecordPatterns(RecordPatternsRequest request, ServerCallContext context) =>
-        Guard(async () => PatternMapper.ToResponse(await patterns.RecordAsync(PatternMapper.ToSubmission(request), context.CancellationToken)), context);
+        Guard(async () => PatternMapper.ToResponse(await patterns.RecordAsync(PatternMapper.ToSubmission(request, Owner(context)), context.CancellationToken)), context);
+
+    // The caller's name, as access control found it; a call made in process (no HTTP context) has none.
+    private static string Owner(ServerCallContext context)
+    {
+        try
+        {
+            var http = context.GetHttpContext();
+            return http.RequestServices.GetService<Access.Callers>()?.Of(http).Name ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            return "";
+        }
+    }
 
     // JSON transcoding calls the same method and writes the response's JSON from Data; binary gRPC (and gRPC-Web) writes it
     // through the pre-encoding marshaller.

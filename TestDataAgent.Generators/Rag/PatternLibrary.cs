@@ -94,12 +94,11 @@ public sealed partial class PatternLibrary(
         {
             foreach (var pattern in patterns)
             {
-                // Recorded again: the same pattern recurs in use, so it ranks higher; its first quality and date stay.
+                // Recorded again by another caller: the same pattern recurs in use, so it ranks higher; by the same caller,
+                // nothing changes (PatternOwners).
                 if (await collection.GetAsync(pattern.Id, new RecordRetrievalOptions { IncludeVectors = false }, cancellationToken) is { } existing)
                 {
-                    pattern.UsageCount = existing.UsageCount + 1;
-                    pattern.CreatedAt = existing.CreatedAt;
-                    pattern.QualityScore = Math.Max(existing.QualityScore, pattern.QualityScore);
+                    PatternOwners.Merge(pattern, existing, submission.Owner);
                 }
             }
 
@@ -203,6 +202,7 @@ public sealed partial class PatternLibrary(
             Severity = severity,
             QualityScore = quality,
             CreatedAt = time.GetUtcNow(),
+            Owners = submission.Owner,
             EmbeddedText = PatternText.ForPattern(entity, submission.Scenario, submission.Description, record),
         };
     }

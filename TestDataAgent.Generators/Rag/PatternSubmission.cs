@@ -19,6 +19,9 @@ public sealed record PatternSubmission
     /// <summary>For defects: low, medium, high or critical.</summary>
     public string Severity { get; init; } = "";
 
+    /// <summary>Who records them (the caller's name); recording a pattern again under the same name changes nothing.</summary>
+    public string Owner { get; init; } = "";
+
     /// <summary>The records are synthetic already: store them as sent, without replacing personal data.</summary>
     public bool Synthetic { get; init; }
 }

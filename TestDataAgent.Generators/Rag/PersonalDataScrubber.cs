@@ -10,8 +10,10 @@ namespace TestDataAgent.Generators.Rag;
 /// <summary>
 /// Replaces personal data in recorded records before anything is stored: fields that by type, meaning or name hold
 /// emails, phones, names, addresses, card or identity numbers (and objects or arrays holding any) take the value of a
-/// generated record for the same entity; email addresses and card-like digit runs inside free text are masked. The
-/// replacement is seeded from the record's non-personal content, so the same record always scrubs the same way.
+/// generated record for the same entity; inside free text (descriptions, comments, any other string) email addresses,
+/// IBANs, card-like digit runs, social security numbers, phone numbers, street addresses and titled names
+/// (<c>Mrs. Alvarez</c>) are masked by pattern (<see cref="MaskFreeText"/>). The replacement is seeded from the record's
+/// non-personal content, so the same record always scrubs the same way.
 /// </summary>
 public sealed partial class PersonalDataScrubber(TraditionalGenerator generator, RecordValidator validator)
 {
@@ -21,7 +23,8 @@ public sealed partial class PersonalDataScrubber(TraditionalGenerator generator,
     };
 
     private static readonly string[] s_personalNameParts =
-        ["email", "phone", "mobile", "street", "address", "zip", "postal", "card", "iban", "ssn", "passport", "birth", "dob", "tax_id", "national_id", "ip_address"];
+        ["email", "phone", "mobile", "street", "address", "zip", "postal", "card", "iban", "ssn", "passport", "birth", "dob", "tax_id", "national_id", "ip_address",
+         "surname", "given_name", "full_name", "contact_name", "social_security", "licence", "license_number", "account_number", "bic", "swift"];
 
     /// <summary>Whether a field holds personal data, by type, meaning or name, at any depth.</summary>
     public static bool IsPersonal(FieldDefinition field, IReadOnlyList<FieldDefinition> siblings)
@@ -116,9 +119,21 @@ public sealed partial class PersonalDataScrubber(TraditionalGenerator generator,
         return generator.GenerateAsync(request, CancellationToken.None).ToBlockingEnumerable().First();
     }
 
+    /// <summary>Free text with personal data masked by pattern; other text is kept as it is.</summary>
+    public static string MaskFreeText(string text)
+    {
+        text = EmailLike().Replace(text, "someone@example.com");
+        text = IbanLike().Replace(text, "[iban]");
+        text = CardLike().Replace(text, "[card]");
+        text = SsnLike().Replace(text, "[national-id]");
+        text = PhoneLike().Replace(text, "[phone]");
+        text = StreetLike().Replace(text, "[address]");
+        return TitledName().Replace(text, "[name]");
+    }
+
     private static object? MaskText(object? value) => value switch
     {
-        string text => CardLike().Replace(EmailLike().Replace(text, "someone@example.com"), "[card]"),
+        string text => MaskFreeText(text),
         DataRecord nested => MaskRecord(nested),
         List<object?> list => list.Select(MaskText).ToList(),
         _ => value,
@@ -146,4 +161,21 @@ public sealed partial class PersonalDataScrubber(TraditionalGenerator generator,
 
     [GeneratedRegex(@"\b(?:\d[ -]?){12,18}\d\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex CardLike();
+
+    // Two letters, two check digits, then 11 to 30 letters or digits, in groups of four or not.
+    [GeneratedRegex(@"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex IbanLike();
+
+    [GeneratedRegex(@"\b\d{3}-\d{2}-\d{4}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex SsnLike();
+
+    // +1 415 867 5309, (415) 867-5309, 415.867.5309, 030 1234 5678: an optional country code, an area code, two groups.
+    [GeneratedRegex(@"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\b\d{2,4}[ .-])\d{3,4}[ .-]\d{3,4}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex PhoneLike();
+
+    [GeneratedRegex(@"\b\d{1,6} (?:[A-Z][A-Za-z'-]+ ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Terrace|Way|Place|Pl|Square|Sq)\b\.?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex StreetLike();
+
+    [GeneratedRegex(@"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? [A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex TitledName();
 }

@@ -18,7 +18,7 @@ public sealed class WeaviateClient(Func<HttpClient> httpClients)
     [
         ("patternId", "text"), ("domain", "text"), ("entity", "text"), ("scenario", "text"), ("description", "text"),
         ("data", "text"), ("distributions", "text"), ("severity", "text"), ("qualityScore", "number"), ("usageCount", "int"),
-        ("createdAt", "date"), ("embeddedText", "text"),
+        ("createdAt", "date"), ("embeddedText", "text"), ("owners", "text"),
     ];
 
     public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)

@@ -125,6 +125,7 @@ public sealed class WeaviatePatternCollection(string name, WeaviateClient client
         ["usageCount"] = p.UsageCount,
         ["createdAt"] = p.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         ["embeddedText"] = p.EmbeddedText,
+        ["owners"] = p.Owners,
     };
 
     private static StoredPattern ToPattern(JsonObject properties, float[]? vector) => new()
@@ -141,6 +142,7 @@ public sealed class WeaviatePatternCollection(string name, WeaviateClient client
         UsageCount = properties["usageCount"] is JsonValue u && u.TryGetValue<long>(out var usage) ? usage : 0,
         CreatedAt = DateTimeOffset.TryParse(Text(properties, "createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) ? created : default,
         EmbeddedText = Text(properties, "embeddedText"),
+        Owners = Text(properties, "owners"),
         Embedding = vector ?? ReadOnlyMemory<float>.Empty,
     };
 

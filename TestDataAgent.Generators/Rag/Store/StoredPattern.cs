@@ -44,6 +44,13 @@ public sealed class StoredPattern
     [VectorStoreData]
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// The callers who recorded it (key, certificate or JWT names, <c>anonymous:&lt;address&gt;</c>), one per line, the first
+    /// <see cref="Rag.PatternOwners.MaxOwners"/>; empty for the seed corpus and patterns stored before owners were kept.
+    /// </summary>
+    [VectorStoreData]
+    public string Owners { get; set; } = "";
+
     /// <summary>The embedding of <see cref="EmbeddedText"/> (all-MiniLM-L6-v2, normalised).</summary>
     [VectorStoreVector(Dimensions, DistanceFunction = DistanceFunction.CosineSimilarity)]
     public ReadOnlyMemory<float> Embedding { get; set; }
@@ -66,6 +73,7 @@ public sealed class StoredPattern
         QualityScore = QualityScore,
         UsageCount = UsageCount,
         CreatedAt = CreatedAt,
+        Owners = Owners,
         EmbeddedText = EmbeddedText,
         Embedding = includeVectors ? Embedding.ToArray() : ReadOnlyMemory<float>.Empty,
     };
