@@ -21,7 +21,7 @@ internal static class ProgressDisplay
         });
         return await console.Progress()
             .AutoClear(false)
-            .Columns(new ProgressBarColumn(), new PercentageColumn(), new RecordsColumn(), new SpeedColumn(), new EtaColumn())
+            .Columns(new ProgressBarColumn { Width = 16 }, new PercentageColumn(), new RecordsColumn(), new SpeedColumn(), new EtaColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask("records", maxValue: Math.Max(1, total));
