@@ -20,7 +20,9 @@ internal static class GenerateRun
             var format = (DataFormat)input.OutputFormat;
             if (file is not null && console.StderrIsTerminal)
             {
-                var total = Math.Max(input.Count, input.Scenarios.Sum(s => (long)s.Count));
+                // When every scenario has a count their sum is the total, as the service decides (docs/generation.md#scenarios).
+                var counted = input.Scenarios.Sum(s => (long)s.Count);
+                var total = input.Scenarios.Count > 0 && input.Scenarios.All(s => s.Count > 0) ? counted : Math.Max(input.Count, counted);
                 return await ProgressDisplay.RunAsync(stderr, total, report => CopyAsync(console, source, file, format, report, cancellationToken));
             }
 

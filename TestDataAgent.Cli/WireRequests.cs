@@ -56,14 +56,46 @@ internal static class WireRequests
         {
             var one = new FieldConstraint();
             one.EnumValues.Add(constraint.EnumValues);
-            if (constraint.Min is { } min) { one.Min = min; }
-            if (constraint.Max is { } max) { one.Max = max; }
-            if (constraint.Regex is { } regex) { one.Regex = regex; }
-            if (constraint.MinLength is { } minLength) { one.MinLength = minLength; }
-            if (constraint.MaxLength is { } maxLength) { one.MaxLength = maxLength; }
-            if (constraint.Format is { } format) { one.Format = format; }
-            if (constraint.NullRate is { } nullRate) { one.NullRate = nullRate; }
-            if (constraint.MissingRate is { } missingRate) { one.MissingRate = missingRate; }
+            if (constraint.Min is { } min)
+            {
+                one.Min = min;
+            }
+
+            if (constraint.Max is { } max)
+            {
+                one.Max = max;
+            }
+
+            if (constraint.Regex is { } regex)
+            {
+                one.Regex = regex;
+            }
+
+            if (constraint.MinLength is { } minLength)
+            {
+                one.MinLength = minLength;
+            }
+
+            if (constraint.MaxLength is { } maxLength)
+            {
+                one.MaxLength = maxLength;
+            }
+
+            if (constraint.Format is { } format)
+            {
+                one.Format = format;
+            }
+
+            if (constraint.NullRate is { } nullRate)
+            {
+                one.NullRate = nullRate;
+            }
+
+            if (constraint.MissingRate is { } missingRate)
+            {
+                one.MissingRate = missingRate;
+            }
+
             wire.FieldConstraints[field] = one;
         }
 
