@@ -9,13 +9,23 @@ namespace TestDataAgent.Cli;
 public static class CliApp
 {
     /// <summary>Runs one command line against the given streams and returns its exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, Stream stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, Stream stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, stdout, stderr, stderrIsTerminal: false, cancellationToken);
+
+    /// <summary>
+    /// Runs one command line; <paramref name="stderrIsTerminal"/> says whether <paramref name="stderr"/> is a terminal,
+    /// where a progress bar is shown while data goes to a file.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, Stream stdout, TextWriter stderr, bool stderrIsTerminal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var root = new RootCommand("Test Data Agent: realistic test data, generated in this process (no server)")
+        var console = new CliConsole(stdout, stderr, stderrIsTerminal);
+        var root = new RootCommand("Test Data Agent: realistic test data, generated in this process or streamed from a deployed service")
         {
-            GenerateCommand.Create(stdout, stderr),
+            GenerateCommand.Create(console),
+            ValidateCommand.Create(console),
+            DatasetCommand.Create(console),
             SchemasCommand.Create(stdout),
         };
 

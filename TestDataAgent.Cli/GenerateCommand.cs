@@ -1,20 +1,18 @@
 using System.CommandLine;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using TestDataAgent.Generators.Generation;
-using TestDataAgent.Generators.Pipeline;
 using TestDataAgent.Generators.Requests;
 
 namespace TestDataAgent.Cli;
 
 /// <summary>
-/// <c>testdata generate &lt;entity&gt; -n N -f json|ndjson|csv|sql [-o file] [--seed N] [--locale L]</c>: streams the
-/// records through the domain's <see cref="RequestPipeline"/>, in this process, as the api's <c>GenerateDataStream</c>
-/// does, so the same seed gives the same bytes.
+/// <c>testdata generate [entity] -n N -f json|ndjson|csv|sql [-o file] [--seed N] [--locale L] [--schema file]
+/// [--constraint field.rule=value]… [--scenario name[:count][,field=value…]]…</c>, embedded (the domain's
+/// <c>RequestPipeline</c> in this process, as the api's <c>GenerateDataStream</c> runs it) or with <c>--server</c> from
+/// deployed services (<c>--method</c>, <c>--partitions</c>): one request either way, so a seed gives the same bytes.
 /// </summary>
 internal static class GenerateCommand
 {
-    private static readonly Dictionary<string, DataFormat> Formats = new(StringComparer.Ordinal)
+    public static readonly Dictionary<string, DataFormat> Formats = new(StringComparer.Ordinal)
     {
         ["json"] = DataFormat.Json,
         ["ndjson"] = DataFormat.Ndjson,
@@ -22,106 +20,98 @@ internal static class GenerateCommand
         ["sql"] = DataFormat.Sql,
     };
 
-    public static Command Create(Stream stdout, TextWriter stderr)
+    private static readonly Dictionary<string, GenerationPath> Methods = new(StringComparer.Ordinal)
     {
-        var entity = new Argument<string>("entity") { Description = "The entity to generate (testdata schemas lists them)" };
+        ["traditional"] = GenerationPath.Traditional,
+        ["llm"] = GenerationPath.Llm,
+        ["rag"] = GenerationPath.Rag,
+        ["hybrid"] = GenerationPath.Hybrid,
+    };
+
+    public static Command Create(CliConsole console)
+    {
+        var entity = new Argument<string?>("entity") { Description = "The entity to generate (testdata schemas lists them); may be left out with --schema", Arity = ArgumentArity.ZeroOrOne };
         var count = new Option<int>("--count", "-n") { Description = "How many records", DefaultValueFactory = _ => 10 };
         var format = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong([.. Formats.Keys]);
         var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: stdout)" };
         var seed = new Option<long?>("--seed") { Description = "Seed: the same seed gives the same bytes, here and from the service" };
         var locale = new Option<string?>("--locale") { Description = "One locale (de_DE) or a weighted mix (de_DE=60,fr_FR=40)" };
+        var schema = new Option<FileInfo?>("--schema") { Description = "A schema file, in our format or JSON Schema (sent as inline_schema)" };
+        var constraint = new Option<string[]>("--constraint") { Description = "field.rule=value, repeatable: rules min, max, enum (a|b), regex, min_length, max_length, format, null_rate, missing_rate" };
+        var scenario = new Option<string[]>("--scenario") { Description = "name[:count|:percent%][,field=value…], repeatable" };
+        var method = new Option<string>("--method") { Description = "Generation method; llm, rag and hybrid need --server", DefaultValueFactory = _ => "traditional" };
+        method.AcceptOnlyFromAmong([.. Methods.Keys]);
+        var partitions = new Option<int?>("--partitions") { Description = "Split the run into N partitions over the --server endpoints (default: one per endpoint)" };
+        var server = new ServerOptions();
 
-        var command = new Command("generate", "Generate records of one entity, in this process (no server)") { entity, count, format, output, seed, locale };
-        command.SetAction((parse, cancellationToken) =>
+        var command = new Command("generate", "Generate records of one entity, in this process or from a deployed service (--server)")
         {
+            entity, count, format, output, seed, locale, schema, constraint, scenario, method, partitions,
+        };
+        server.AddTo(command);
+        command.SetAction((parse, cancellationToken) => GenerateRun.RunAsync(console, parse.GetValue(output), async () =>
+        {
+            var total = parse.GetValue(count);
             var input = new GenerationRequestInput
             {
                 Entity = parse.GetValue(entity) ?? "",
-                Count = parse.GetValue(count),
+                Count = total,
                 OutputFormat = (int)Formats[parse.GetValue(format) ?? "json"],
                 Seed = parse.GetValue(seed),
                 Locale = parse.GetValue(locale) ?? "",
+                InlineSchema = parse.GetValue(schema) is { } file ? await ReadSchemaAsync(file, cancellationToken) : "",
+                Constraints = ConstraintSyntax.Parse(parse.GetValue(constraint) ?? []),
+                Scenarios = ScenarioSyntax.Parse(parse.GetValue(scenario) ?? [], total),
+                GenerationMethod = (int)Methods[parse.GetValue(method) ?? "traditional"],
             };
-            return RunAsync(input, parse.GetValue(output), stdout, stderr, cancellationToken);
-        });
+            return Source(input, ServerOptions.Endpoints(parse.GetValue(server.Server)), parse.GetValue(partitions), parse.GetValue(server.ApiKey), cancellationToken);
+        }, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(GenerationRequestInput input, FileInfo? file, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>A schema file's text; a missing or unreadable file is refused as the <c>schema</c> input.</summary>
+    public static async Task<string> ReadSchemaAsync(FileInfo file, CancellationToken cancellationToken)
     {
-        using var domain = EmbeddedDomain.Build();
-        var pipeline = domain.GetRequiredService<RequestPipeline>();
-        string? failure = null;
-        string? writeFailure = null;
-        var output = file is null
-            ? new ChunkOutput(() => stdout, ownsStream: false, (DataFormat)input.OutputFormat)
-            : new ChunkOutput(() => new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1, useAsync: true), ownsStream: true, (DataFormat)input.OutputFormat);
         try
         {
-            await using (output)
-            {
-                await pipeline.StreamAsync(input, async chunk =>
-                {
-                    if (!chunk.IsFinal)
-                    {
-                        try
-                        {
-                            await output.WriteAsync(chunk.Data.Memory, cancellationToken);
-                        }
-                        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                        {
-                            // The pipeline ends the stream with its own (internal) error chunk; the cause is said here.
-                            writeFailure = ex.Message;
-                            throw;
-                        }
-                    }
-                    else if (chunk.Data.Length > 0)
-                    {
-                        // A failed stream ends with {"error": …}: it goes to stderr, never into the data.
-                        failure = ErrorOf(chunk.Data.ToString());
-                    }
-                }, cancellationToken);
-                if (failure is null)
-                {
-                    await output.CompleteAsync(cancellationToken);
-                }
-            }
+            return await File.ReadAllTextAsync(file.FullName, cancellationToken);
         }
-        catch (InvalidRequestException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"testdata: invalid {ex.Field}: {ex.Message}");
-            return ExitCodes.InvalidInput;
+            throw new InvalidRequestException("schema", $"schema file '{file.FullName}' cannot be read: {ex.Message}");
         }
-        catch (IOException ex)
-        {
-            await stderr.WriteLineAsync($"testdata: cannot write the output: {ex.Message}");
-            return ExitCodes.Failure;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            await stderr.WriteLineAsync($"testdata: cannot write the output: {ex.Message}");
-            return ExitCodes.Failure;
-        }
-
-        if (writeFailure is not null)
-        {
-            await stderr.WriteLineAsync($"testdata: cannot write the output: {writeFailure}");
-            return ExitCodes.Failure;
-        }
-
-        if (failure is not null)
-        {
-            await stderr.WriteLineAsync($"testdata: generation failed: {failure}");
-            return ExitCodes.Failure;
-        }
-
-        return ExitCodes.Ok;
     }
 
-    private static string ErrorOf(string json)
+    private static (IChunkSource Source, GenerationRequestInput Input) Source(GenerationRequestInput input, IReadOnlyList<Uri> endpoints, int? partitions, string? apiKey, CancellationToken cancellationToken)
     {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.TryGetProperty("error", out var error) ? error.GetString() ?? json : json;
+        if (endpoints.Count == 0)
+        {
+            if (input.GenerationMethod != (int)GenerationPath.Traditional)
+            {
+                throw new InvalidRequestException("method", "the llm, rag and hybrid methods need outside systems: use them with --server");
+            }
+
+            return partitions is null
+                ? (new EmbeddedChunks(input), input)
+                : throw new InvalidRequestException("partitions", "--partitions splits a run over services: give them with --server");
+        }
+
+        var slices = partitions ?? endpoints.Count;
+        if (slices < 1)
+        {
+            throw new InvalidRequestException("partitions", "partitions must be at least 1");
+        }
+
+        // Every slice must be cut from the same run: a service choosing its own seed would make another run per slice.
+        if (slices > 1 && input.Seed is null)
+        {
+            input = input with { Seed = Random.Shared.NextInt64(0, long.MaxValue) };
+        }
+
+        var requests = Enumerable.Range(0, slices)
+            .Select(k => WireRequests.ToWire(slices > 1 ? input with { Partition = (k, slices) } : input))
+            .ToList();
+        return (new ServerChunks(endpoints, requests, ServerOptions.Call(apiKey, cancellationToken)), input);
     }
 }

@@ -11,6 +11,6 @@ internal static class Program
             cancel.Cancel();
         };
         await using var stdout = Console.OpenStandardOutput();
-        return await CliApp.RunAsync(args, stdout, Console.Error, cancel.Token);
+        return await CliApp.RunAsync(args, stdout, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected, cancel.Token);
     }
 }
