@@ -17,6 +17,7 @@ public static class CliApp
         {
             GenerateCommand.Create(stdout, stderr),
             SchemasCommand.Create(stdout),
+            McpCommand.Create(stdout),
         };
 
         var parse = root.Parse(args);
