@@ -29,7 +29,7 @@ public sealed class TestDataTools(ITestDataGateway gateway, IOptions<McpOptions>
         "A large answer is cut at a record boundary to the server's Mcp:MaxInlineBytes: it then says how many records it holds of how many were asked, and how to get all of them.")]
     public Task<GeneratedRecords> GenerateData(
         [Description("The entity to generate: a name list_schemas gives (user, order, …), or the name of the inline schema")] string entity,
-        [Description("How many records to generate")] int count = 10,
+        [Description("How many records to generate (default 10, or the scenarios' counts)")] int? count = null,
         [Description(ToolArguments.FormatDescription)] string format = "json",
         [Description("Seed: the same seed gives the same records; chosen and reported when omitted")] long? seed = null,
         [Description("One locale (de_DE) or a weighted mix (de_DE=60,fr_FR=40); empty for American data")] string locale = "",
@@ -48,7 +48,7 @@ public sealed class TestDataTools(ITestDataGateway gateway, IOptions<McpOptions>
                 RequestId = $"mcp-{Guid.NewGuid():N}",
                 Domain = domain,
                 Entity = entity,
-                Count = count,
+                Count = count ?? (scenarios is { Length: > 0 } ? 0 : 10),
                 OutputFormat = (int)dataFormat,
                 Seed = ToolArguments.Seed(seed),
                 Locale = locale,
@@ -86,7 +86,7 @@ public sealed class TestDataTools(ITestDataGateway gateway, IOptions<McpOptions>
                 throw new McpException($"Generation failed: {failure}");
             }
 
-            var requested = Math.Max(count, input.Scenarios.Sum(s => (long)s.Count));
+            var requested = Requested(input);
             return new GeneratedRecords(ToolArguments.Name(dataFormat), records.Text(), records.Records, requested, budget.Exhausted, input.Seed!.Value,
                 budget.Exhausted ? Rest(entity, requested, dataFormat, input.Seed.Value, records.Records, budget.MaxBytes) : null);
         });
@@ -127,6 +127,18 @@ public sealed class TestDataTools(ITestDataGateway gateway, IOptions<McpOptions>
         }
 
         return listed;
+    }
+
+    // As the scenario planner counts them: explicit scenario counts, and what count leaves for the scenarios without one.
+    private static long Requested(GenerationRequestInput input)
+    {
+        if (input.Scenarios.Count == 0)
+        {
+            return input.Count;
+        }
+
+        var explicitSum = input.Scenarios.Sum(s => (long)s.Count);
+        return explicitSum + (input.Scenarios.Any(s => s.Count == 0) ? Math.Max(0, input.Count - explicitSum) : 0);
     }
 
     private static string Rest(string entity, long requested, DataFormat format, long seed, int returned, int maxBytes) =>

@@ -36,8 +36,10 @@ internal sealed class McpSession(McpClient client) : IAsyncDisposable
             Arguments = ["exec", Path.Combine(AppContext.BaseDirectory, "TestDataAgent.Cli.dll"), "mcp", .. arguments],
             WorkingDirectory = AppContext.BaseDirectory,
         });
+        // A process start on a loaded machine: the client's own 60 s for the handshake would judge speed.
         using var deadline = new CancellationTokenSource(Deadlines.SlowStartHang);
-        return new McpSession(await McpClient.CreateAsync(transport, cancellationToken: deadline.Token));
+        var options = new McpClientOptions { InitializationTimeout = Deadlines.SlowStartHang };
+        return new McpSession(await McpClient.CreateAsync(transport, options, cancellationToken: deadline.Token));
     }
 
     public async Task<IList<McpClientTool>> ToolsAsync()
