@@ -49,6 +49,20 @@ public sealed class InlineRecordsTests
         Assert.Equal("[{\"a\":1},{\"a\":2}]", records.Text());
     }
 
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(-1, 1)]
+    public void TheBracketsAndCommasOfAJsonAnswerCountAgainstItsBudget(int slack, int expected)
+    {
+        const string whole = "[{\"a\":1},{\"a\":2}]";
+        var records = new InlineRecords(DataFormat.Json, new InlineBudget(whole.Length + slack));
+
+        records.Add(Encoding.UTF8.GetBytes(whole));
+
+        Assert.Equal(expected, records.Records);
+        Assert.InRange(Encoding.UTF8.GetByteCount(records.Text()), 1, whole.Length + slack);
+    }
+
     [Fact]
     public void NdjsonIsCutAtALine()
     {

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CsvHelper;
 using Grpc.Core;
 using TestDataAgent.Contracts.V1;
 using TestDataAgent.Mcp;
@@ -83,6 +85,11 @@ public sealed class McpOverHttpTests(ApiFixture api)
         Assert.True(answer.Truncated);
         Assert.InRange(answer.RecordsReturned, 1, 99_999);
         Assert.EndsWith("\r\n", answer.Data, StringComparison.Ordinal);
+        using (var csv = new CsvReader(new StringReader(answer.Data), CultureInfo.InvariantCulture))
+        {
+            Assert.Equal(answer.RecordsReturned, csv.GetRecords<dynamic>().Count());
+        }
+
         // The stream's own bytes up to a row's end: its header and its first rows, as the stream wrote them.
         Assert.StartsWith(answer.Data, streamed, StringComparison.Ordinal);
     }
