@@ -17,7 +17,7 @@ public static class CliApp
         {
             GenerateCommand.Create(stdout, stderr),
             SchemasCommand.Create(stdout),
-            McpCommand.Create(stdout),
+            McpCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -18,7 +18,7 @@ namespace TestDataAgent.Cli;
 /// </summary>
 internal static class McpCommand
 {
-    public static Command Create(Stream stdout)
+    public static Command Create()
     {
         var maxInlineBytes = new Option<int>("--max-inline-bytes")
         {
@@ -39,8 +39,8 @@ internal static class McpCommand
             await using var provider = services.BuildServiceProvider();
             _ = provider.GetRequiredService<IOptions<McpOptions>>().Value;   // validated now, not at the first call
 
-            await using var stdin = Console.OpenStandardInput();
-            var transport = new StreamServerTransport(stdin, stdout, "testdata");
+            // The SDK's own stdio transport: its stdin reads honour cancellation, and stdout is written a message at a time.
+            var transport = new StdioServerTransport("testdata");
             await using var server = McpServer.Create(transport, provider.GetRequiredService<IOptions<McpServerOptions>>().Value, NullLoggerFactory.Instance, provider);
             await server.RunAsync(cancellationToken);
             return ExitCodes.Ok;

@@ -26,7 +26,7 @@ public sealed class InlineRecordsTests
     public void SqlKeepsItsCreateTableAndAStatementEndInsideAQuotedStringStaysInItsStatement()
     {
         const string create = "CREATE TABLE IF NOT EXISTS \"t\" (\n  \"a\" TEXT\n);\n";
-        const string insert1 = "INSERT INTO \"t\" (\"a\") VALUES ('x);\ny ''z''');\n";
+        const string insert1 = "INSERT INTO \"t\" (\"a\") VALUES ('x);\nINSERT ''z''');\n";
         const string insert2 = "INSERT INTO \"t\" (\"a\") VALUES ('w');\n";
         var records = new InlineRecords(DataFormat.Sql, new InlineBudget(create.Length + insert1.Length + insert2.Length));
 

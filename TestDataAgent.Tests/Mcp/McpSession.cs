@@ -35,6 +35,7 @@ internal sealed class McpSession(McpClient client) : IAsyncDisposable
             Command = "dotnet",
             Arguments = ["exec", Path.Combine(AppContext.BaseDirectory, "TestDataAgent.Cli.dll"), "mcp", .. arguments],
             WorkingDirectory = AppContext.BaseDirectory,
+            StandardErrorLines = line => Console.Error.WriteLine($"testdata mcp: {line}"),
         });
         // A process start on a loaded machine: the client's own 60 s for the handshake would judge speed.
         using var deadline = new CancellationTokenSource(Deadlines.SlowStartHang);
