@@ -73,7 +73,7 @@ internal static class McpToolChecks
         return answer;
     }
 
-    /// <summary>A preset dataset: its tables, each a JSON array of the rows it says.</summary>
+    /// <summary>A preset dataset: its tables, each a JSON array of the rows it says, and when it fits, all of them.</summary>
     public static async Task GenerateDatasetReturnsItsTablesAsync(McpSession session)
     {
         var dataset = await session.CallAsync<GeneratedDataset>("generate_dataset", new() { ["preset"] = "ecommerce_core", ["seed"] = 5 });
@@ -87,5 +87,12 @@ internal static class McpToolChecks
 
         Assert.True(dataset.Tables[0].RowsReturned > 0);
         Assert.Equal(dataset.Truncated, dataset.Rest is not null);
+        Assert.Equal(dataset.Tables.Count, dataset.Tables.Select(t => t.Name).Distinct(StringComparer.Ordinal).Count());
+        if (!dataset.Truncated)
+        {
+            // The whole dataset fits: every table of the preset, each with every row the dataset made.
+            Assert.True(dataset.Tables.Count > 1);
+            Assert.All(dataset.Tables, t => Assert.Equal(t.RowsInDataset, t.RowsReturned));
+        }
     }
 }
