@@ -13,6 +13,7 @@ builder.AddServiceHealth();     // readiness, grpc.health.v1, component report, 
 builder.AddAdmission();         // expensive work: global concurrency, a short queue, the heap, streams per caller
 builder.AddAccess();            // API keys, JWT, client certificates; scopes; per-caller rate limits and daily quotas
 builder.AddGrpcApi();           // testdata.v1 over gRPC and JSON, reflection, /metrics
+builder.AddMcp();               // MCP tools at /mcp for coding agents, through the same scopes, quotas and admission
 
 var app = builder.Build();
 
@@ -21,6 +22,7 @@ app.MapDefaultEndpoints();
 app.MapServiceHealth();
 app.MapGrpcApi();
 app.MapLocales();                // GET /v1/locales: what a request's locale may name
+app.MapMcp();                   // POST /mcp: list_schemas, generate_data, validate_data, generate_dataset
 app.MapAdmin();                 // /admin, only when Admin:Enabled and Admin:Token are set
 
 app.Run();

@@ -27,6 +27,7 @@ public static class CliApp
             ValidateCommand.Create(console),
             DatasetCommand.Create(console),
             SchemasCommand.Create(stdout),
+            McpCommand.Create(),
         };
 
         var parse = root.Parse(args);

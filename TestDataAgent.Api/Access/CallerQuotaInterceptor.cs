@@ -3,19 +3,17 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using TestDataAgent.Api.Mapping;
 using TestDataAgent.Contracts.V1;
-using TestDataAgent.Generators.Llm;
-using TestDataAgent.Generators.Routing;
 
 namespace TestDataAgent.Api.Access;
 
 /// <summary>
-/// A caller's daily quotas, for gRPC and the JSON routes alike, before any work: a generation call reserves its records
-/// against <c>RecordsPerDay</c> (given back when the request is refused as invalid), and a call a model may serve is refused
-/// once the day's <c>LlmTokensPerDay</c> are spent; the tokens a call spent are added when it ends. Over a quota:
-/// <c>RESOURCE_EXHAUSTED</c> (HTTP 429) with the time until the UTC day ends as <c>retry-after</c>. Also counts every
-/// call per caller in <see cref="CallerMetrics"/>.
+/// A caller's daily quotas (<see cref="CallerQuota"/>), for gRPC and the JSON routes alike, before any work: a generation
+/// call reserves its records against <c>RecordsPerDay</c> (given back when the request is refused as invalid), and a call a
+/// model may serve is refused once the day's <c>LlmTokensPerDay</c> are spent; the tokens a call spent are added when it
+/// ends. Over a quota: <c>RESOURCE_EXHAUSTED</c> (HTTP 429) with the time until the UTC day ends as <c>retry-after</c>.
+/// Also counts every call per caller in <see cref="CallerMetrics"/>.
 /// </summary>
-internal sealed class CallerQuotaInterceptor(Callers callers, IUsageCounter usage, CallerMetrics metrics, LlmProviderSet providers, TimeProvider time) : Interceptor
+internal sealed class CallerQuotaInterceptor(Callers callers, CallerQuota quota, CallerMetrics metrics) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -28,7 +26,7 @@ internal sealed class CallerQuotaInterceptor(Callers callers, IUsageCounter usag
         }
         catch
         {
-            await GiveBackAsync(caller, records, context);
+            await quota.GiveBackAsync(caller, records);
             throw;
         }
 
@@ -36,10 +34,10 @@ internal sealed class CallerQuotaInterceptor(Callers callers, IUsageCounter usag
         {
             if (!generated.Success)
             {
-                await GiveBackAsync(caller, records, context);
+                await quota.GiveBackAsync(caller, records);
             }
 
-            await SpendTokensAsync(caller, generated.Metadata?.LlmTokensUsed ?? 0, context);
+            await quota.SpendTokensAsync(caller, generated.Metadata?.LlmTokensUsed ?? 0);
         }
 
         return response;
@@ -56,7 +54,7 @@ internal sealed class CallerQuotaInterceptor(Callers callers, IUsageCounter usag
         }
         catch (RpcException invalid) when (invalid.StatusCode == StatusCode.InvalidArgument)
         {
-            await GiveBackAsync(caller, records, context);
+            await quota.GiveBackAsync(caller, records);
             throw;
         }
     }
@@ -85,78 +83,29 @@ internal sealed class CallerQuotaInterceptor(Callers callers, IUsageCounter usag
             return 0;
         }
 
-        var now = time.GetUtcNow();
-        var limits = caller.Limits;
-        if (limits.LlmTokensPerDay > 0 && providers.Providers.Count > 0 && IntelligenceRouter.MayCallModel(RequestMapper.ToInput(generate)))
+        try
         {
-            var spent = await usage.AddAsync(UsageKeys.For(UsageKeys.LlmTokens, now, caller.Name), 0, context.CancellationToken);
-            if (spent >= limits.LlmTokensPerDay)
-            {
-                throw Refusal(caller, "llm_tokens_per_day", now, context,
-                    $"The caller has spent {spent} of its {limits.LlmTokensPerDay} model tokens today (its LlmTokensPerDay); calls a model may serve are refused until the UTC day ends.");
-            }
+            return await quota.ReserveAsync(caller, RequestMapper.ToInput(generate), context.CancellationToken);
         }
-
-        var records = Records(generate);
-        if (limits.RecordsPerDay <= 0 || records == 0)
+        catch (QuotaExceededException exceeded)
         {
-            metrics.Records(caller, records);
-            return 0;
-        }
-
-        var key = UsageKeys.For(UsageKeys.Records, now, caller.Name);
-        var total = await usage.AddAsync(key, records, context.CancellationToken);
-        if (total > limits.RecordsPerDay)
-        {
-            await usage.AddAsync(key, -records, CancellationToken.None);
-            throw Refusal(caller, "records_per_day", now, context,
-                $"{records} more records would take the caller to {total} of its {limits.RecordsPerDay} records today (its RecordsPerDay); ask for fewer or wait until the UTC day ends.");
-        }
-
-        metrics.Records(caller, records);
-        return records;
-    }
-
-    private async Task GiveBackAsync(Caller? caller, long records, ServerCallContext context)
-    {
-        if (caller is not null && records > 0)
-        {
-            await usage.AddAsync(UsageKeys.For(UsageKeys.Records, time.GetUtcNow(), caller.Name), -records, CancellationToken.None);
+            throw Refusal(exceeded, context);
         }
     }
 
-    private async Task SpendTokensAsync(Caller caller, long tokens, ServerCallContext context)
+    private static RpcException Refusal(QuotaExceededException exceeded, ServerCallContext context)
     {
-        if (tokens > 0)
-        {
-            metrics.Tokens(caller, tokens);
-            await usage.AddAsync(UsageKeys.For(UsageKeys.LlmTokens, time.GetUtcNow(), caller.Name), tokens, CancellationToken.None);
-        }
-    }
-
-    // The records this call makes: its partition's share of the run (scenario counts win over count when given).
-    private static long Records(GenerateRequest request)
-    {
-        var run = Math.Max(request.Count, request.Scenarios.Sum(s => (long)s.Count));
-        var partitions = request.Partition is { Count: > 1 } partition ? partition.Count : 1;
-        return (run + partitions - 1) / partitions;
-    }
-
-    private RpcException Refusal(Caller caller, string limit, DateTimeOffset now, ServerCallContext context, string message)
-    {
-        metrics.Refused(caller, limit);
-        var wait = UsageKeys.UntilTomorrow(now);
-        var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var seconds = Math.Max(1, (long)Math.Ceiling(exceeded.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         if (context.GetHttpContext() is var http && !CallRefusals.IsGrpc(http))
         {
             // JSON routes: the HTTP header; gRPC clients read the trailers.
             http.Response.Headers.RetryAfter = seconds;
         }
 
-        return new RpcException(new Status(StatusCode.ResourceExhausted, message), new Metadata
+        return new RpcException(new Status(StatusCode.ResourceExhausted, exceeded.Message), new Metadata
         {
             { "retry-after", seconds },
-            { "grpc-retry-pushback-ms", ((long)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) },
+            { "grpc-retry-pushback-ms", ((long)exceeded.RetryAfter.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) },
         });
     }
 }

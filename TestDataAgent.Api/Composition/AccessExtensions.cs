@@ -91,6 +91,7 @@ public static class AccessExtensions
         builder.Services.AddSingleton<IUsageCounter>(services => services.GetService<RedisConnection>() is { } redis
             ? new RedisUsageCounter(redis, services.GetRequiredService<RedisGuard>(), services.GetRequiredService<MemoryUsageCounter>())
             : services.GetRequiredService<MemoryUsageCounter>());
+        builder.Services.AddSingleton<CallerQuota>();
         builder.Services.AddSingleton<CallerQuotaInterceptor>();
         builder.Services.AddRateLimiter(options =>
         {

@@ -77,9 +77,9 @@ internal sealed class AdmissionInterceptor(AdmissionControl admission, IOptions<
             GenerateRequest generate =>
                 providers.Providers.Count > 0 && IntelligenceRouter.MayCallModel(RequestMapper.ToInput(generate)) ? 1 : 0,
             // Parsing data takes several times its size.
-            ValidateDataRequest validate => Math.Max(1, DivideRoundingUp(validate.Data.Length, settings.DataBytesPerSlot)),
-            ValidateDatasetRequest tables => Math.Max(1, DivideRoundingUp(tables.Data.Values.Sum(d => (long)d.Length), settings.DataBytesPerSlot)),
-            RecordPatternsRequest patterns => Math.Max(1, DivideRoundingUp(patterns.Data.Length, settings.DataBytesPerSlot)),
+            ValidateDataRequest validate => settings.SlotsForData(validate.Data.Length),
+            ValidateDatasetRequest tables => settings.SlotsForData(tables.Data.Values.Sum(d => (long)d.Length)),
+            RecordPatternsRequest patterns => settings.SlotsForData(patterns.Data.Length),
             _ => 0,
         };
         return (int)Math.Min(slots, settings.MaxConcurrentExpensive);
@@ -102,7 +102,7 @@ internal sealed class AdmissionInterceptor(AdmissionControl admission, IOptions<
             }
 
             var slot = await admission.AdmitExpensiveAsync(slots, context.CancellationToken);
-            return perCaller is null ? slot : new Leases(slot, perCaller);
+            return perCaller is null ? slot : new AdmissionLeases(slot, perCaller);
         }
         catch (AdmissionRefusedException refused)
         {
@@ -144,15 +144,6 @@ internal sealed class AdmissionInterceptor(AdmissionControl admission, IOptions<
         {
             // A call context not hosted by ASP.NET Core (unit tests).
             return null;
-        }
-    }
-
-    private sealed class Leases(IDisposable first, IDisposable second) : IDisposable
-    {
-        public void Dispose()
-        {
-            first.Dispose();
-            second.Dispose();
         }
     }
 }

@@ -55,4 +55,7 @@ public sealed class AdmissionOptions
     /// <summary>Streams one caller (today: one remote IP address) may have open at once.</summary>
     [Range(1, 10_000)]
     public int MaxStreamsPerCaller { get; set; } = 4;
+
+    /// <summary>The slots a call that parses <paramref name="bytes"/> of data takes (at least one, at most all of them).</summary>
+    public int SlotsForData(long bytes) => (int)Math.Min(Math.Max(1, (bytes + DataBytesPerSlot - 1) / DataBytesPerSlot), MaxConcurrentExpensive);
 }
