@@ -32,4 +32,15 @@ if (weaviate is not null)
     api.WithReference(weaviate).WaitFor(weaviate);
 }
 
+if (!publishing)
+{
+    // The playground, beside the dashboard: a Blazor app that reaches the api's gRPC endpoint by service discovery, as an
+    // anonymous caller (run mode allows them). Run mode only: deploying it is not part of the manifest (yet).
+    builder.AddProject<Projects.TestDataAgent_Web>(ResourceNames.Web)
+        .WithReference(api)
+        .WaitFor(api)
+        .WithHttpHealthCheck("/alive")
+        .WithExternalHttpEndpoints();
+}
+
 builder.Build().Run();

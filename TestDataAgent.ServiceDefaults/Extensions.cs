@@ -96,6 +96,17 @@ public static class Extensions
             // Add a default liveness check to ensure app is responsive
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
 
+        // Edit: health checks make no spans (their Redis PINGs and HTTP probes would each be a root trace on the dashboard).
+        // PostConfigure, so it wraps the checks the service registers after this too.
+        builder.Services.AddOptions<HealthCheckServiceOptions>().PostConfigure(options =>
+        {
+            foreach (var registration in options.Registrations)
+            {
+                var check = registration.Factory;
+                registration.Factory = services => new UntracedHealthCheck(check(services));
+            }
+        });
+
         return builder;
     }
 

@@ -7,6 +7,9 @@ public static class ResourceNames
     public const string Redis = "redis";
     public const string Weaviate = "weaviate";
 
+    /// <summary>The playground (TestDataAgent.Web).</summary>
+    public const string Web = "web";
+
     /// <summary>LLM providers: the connection names the api reads (<c>ConnectionStrings:claude</c> …).</summary>
     public const string Claude = "claude";
     public const string Vllm = "vllm";
