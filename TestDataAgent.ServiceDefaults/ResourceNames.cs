@@ -7,6 +7,9 @@ public static class ResourceNames
     public const string Redis = "redis";
     public const string Weaviate = "weaviate";
 
+    /// <summary>The AppHost's PostgreSQL, seeded with test data in run mode.</summary>
+    public const string Postgres = "postgres";
+
     /// <summary>LLM providers: the connection names the api reads (<c>ConnectionStrings:claude</c> …).</summary>
     public const string Claude = "claude";
     public const string Vllm = "vllm";
