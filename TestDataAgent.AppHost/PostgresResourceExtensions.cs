@@ -6,6 +6,7 @@ namespace TestDataAgent.AppHost;
 
 public static class PostgresResourceExtensions
 {
+    private const string DirectoryPrefix = "tda-apphost-pg-";
     private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -41,11 +42,12 @@ public static class PostgresResourceExtensions
     /// Runs the PostgreSQL of <paramref name="bin"/> (<c>initdb</c> into a new directory of this run, then <c>postgres</c>
     /// on <c>localhost</c> at a port the orchestrator picks, unproxied, <c>fsync</c> off), healthy when a connection
     /// answers. initdb refuses root, so under root both run as the <c>postgres</c> user (<c>runuser -u postgres</c>).
-    /// The directory is removed when the AppHost exits.
+    /// The directory is removed when the AppHost exits, or, where postgres was still writing it then, by the next start.
     /// </summary>
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name, string bin)
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"tda-apphost-pg-{Guid.NewGuid():N}");
+        RemoveStoppedClusters();
+        var directory = Path.Combine(Path.GetTempPath(), $"{DirectoryPrefix}{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         if (!OperatingSystem.IsWindows())
         {
@@ -106,6 +108,34 @@ public static class PostgresResourceExtensions
                 .Where(d => File.Exists(Path.Combine(d, "postgres")) && File.Exists(Path.Combine(d, "initdb")))
                 .OrderDescending().FirstOrDefault()
             : null;
+
+    /// <summary>Removes the directories of earlier runs whose postgres no longer runs (no live <c>postmaster.pid</c>).</summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), $"{DirectoryPrefix}*"))
+        {
+            var pidFile = Path.Combine(directory, "data", "postmaster.pid");
+            if (!File.Exists(pidFile) || !IsRunning(pidFile))
+            {
+                TryDelete(directory);
+            }
+        }
+    }
+
+    private static bool IsRunning(string pidFile)
+    {
+        try
+        {
+            var pid = int.Parse(File.ReadLines(pidFile).First(), System.Globalization.CultureInfo.InvariantCulture);
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            // Unreadable: assume it runs and leave it.
+            return ex is IOException or UnauthorizedAccessException;
+        }
+    }
 
     private static void TryDelete(string directory)
     {
