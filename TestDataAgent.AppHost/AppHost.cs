@@ -6,15 +6,9 @@ var builder = DistributedApplication.CreateBuilder(args);
 var redis = builder.AddTestDataRedis(ResourceNames.Redis);
 var weaviate = builder.AddTestDataWeaviate(ResourceNames.Weaviate);
 
-// Deployed, the api listens on the original's ports (9091 gRPC, 8091 HTTP); locally the orchestrator picks free ones.
+// AddTestDataAgent (TestDataAgent.Hosting): deployed, the api listens on the original's ports (9091 gRPC, 8091 HTTP); locally the orchestrator picks free ones.
 var publishing = builder.ExecutionContext.IsPublishMode;
-var api = builder.AddProject<Projects.TestDataAgent_Api>(ResourceNames.Api, launchProfileName: null)
-    // The api binds the ports it is given, as the original did with GRPC_PORT and HTTP_PORT.
-    .WithEndpoint(name: ResourceNames.GrpcEndpoint, scheme: "http", env: "GRPC_PORT", targetPort: publishing ? 9091 : null)
-    .WithEndpoint(ResourceNames.GrpcEndpoint, endpoint => endpoint.Transport = "http2")
-    .WithHttpEndpoint(name: ResourceNames.HttpEndpoint, env: "HTTP_PORT", targetPort: publishing ? 8091 : null)
-    // Not WithHttpHealthCheck: the gRPC endpoint is HTTP/2-only (h2c), so probe it with grpc.health.v1.
-    .WithGrpcHealthCheck(ResourceNames.GrpcEndpoint)
+var api = builder.AddTestDataAgent<Projects.TestDataAgent_Api>(ResourceNames.Api)
     .WithTestDataLlms();
 
 if (!publishing)
@@ -42,5 +36,9 @@ if (!publishing)
         .WithHttpHealthCheck("/alive")
         .WithExternalHttpEndpoints();
 }
+
+// Run mode: a PostgreSQL (container, else the machine's postgresql packages, else none) seeded with ecommerce_core on
+// start; the dashboard shows the run under postgres-testdata, with Reseed and Clean up.
+builder.AddTestDataPostgres(ResourceNames.Postgres)?.WithTestData(api, "ecommerce_core", seed: 42);
 
 builder.Build().Run();

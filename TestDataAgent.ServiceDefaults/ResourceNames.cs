@@ -10,6 +10,9 @@ public static class ResourceNames
     /// <summary>The playground (TestDataAgent.Web).</summary>
     public const string Web = "web";
 
+    /// <summary>The AppHost's PostgreSQL, seeded with test data in run mode.</summary>
+    public const string Postgres = "postgres";
+
     /// <summary>LLM providers: the connection names the api reads (<c>ConnectionStrings:claude</c> …).</summary>
     public const string Claude = "claude";
     public const string Vllm = "vllm";

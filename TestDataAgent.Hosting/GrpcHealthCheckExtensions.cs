@@ -1,9 +1,11 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace TestDataAgent.AppHost;
+namespace TestDataAgent.Hosting;
 
 public static class GrpcHealthCheckExtensions
 {
