@@ -1,5 +1,6 @@
 using System.Runtime;
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using TestDataAgent.Contracts.V1;
 
@@ -55,7 +56,14 @@ internal static class LoadCommand
                 .ToList();
             try
             {
-                var clients = channels.Select(c => new TestDataService.TestDataServiceClient(c)).ToList();
+                var apiKey = server?.ApiKey ?? options.ApiKey;
+                var clients = channels
+                    .Select(c => new TestDataService.TestDataServiceClient(apiKey is null ? c.CreateCallInvoker() : c.Intercept(m =>
+                    {
+                        m.Add("x-api-key", apiKey);
+                        return m;
+                    })))
+                    .ToList();
                 return scenario == "stream"
                     ? await StreamScenario.RunAsync(clients[0], options, measuresServer: server is not null, stop.Token)
                     : await UnaryScenario.RunAsync(clients, options, MaxMessageBytes, stop.Token);

@@ -31,6 +31,9 @@ internal sealed record LoadOptions
     /// <summary>An already running server; <see langword="null"/> hosts the Api in this process.</summary>
     public Uri? Target { get; init; }
 
+    /// <summary>The key sent as <c>x-api-key</c> to a <see cref="Target"/>; the in-process Api makes its own.</summary>
+    public string? ApiKey { get; init; }
+
     public LogLevel ServerLogLevel { get; init; } = LogLevel.Warning;
 
     /// <summary>Records of an unmeasured stream made first, so the measured one does not pay for JIT and first-use costs.</summary>
@@ -70,6 +73,7 @@ internal sealed record LoadOptions
             MaxRequests = Int(values, "max-requests", 10_000_000, 1, int.MaxValue),
             Timeout = TimeSpan.FromSeconds(Int(values, "timeout", stream ? 600 : 30, 1, 86_400)),
             Target = Take(values, "target") is { } target ? LoopbackTarget(target) : null,
+            ApiKey = Take(values, "api-key"),
             ServerLogLevel = Take(values, "server-log-level") is { } level ? Enum.Parse<LogLevel>(level, ignoreCase: true) : LogLevel.Warning,
             WarmupRecords = Int(values, "warmup-records", 5_000, 0, int.MaxValue),
             ServerConfiguration = Take(values, "server-config") is { } settings ? Settings(settings) : new Dictionary<string, string?>(),

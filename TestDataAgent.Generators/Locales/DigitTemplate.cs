@@ -1,5 +1,5 @@
 using System.Text;
-using Bogus;
+using TestDataAgent.Generators.Traditional;
 
 namespace TestDataAgent.Generators.Locales;
 
@@ -11,7 +11,7 @@ internal static class DigitTemplate
 {
     private const string Area = "{area}";
 
-    public static string Fill(string template, Randomizer random, string areaCode = "", int prefixLength = 0, int nationalLength = 0)
+    public static string Fill(string template, RecordRandomizer random, string areaCode = "", int prefixLength = 0, int nationalLength = 0)
     {
         var builder = new StringBuilder(template.Length + 12);
         for (var i = 0; i < template.Length; i++)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Bogus;
+using TestDataAgent.Generators.Traditional;
 
 namespace TestDataAgent.Generators.Locales;
 
@@ -15,13 +16,13 @@ internal static class LocaleNames
 
     private static readonly ConcurrentDictionary<string, Lazy<(string[] First, string[] Last)>> s_pools = new(StringComparer.Ordinal);
 
-    public static string First(Locale locale, Randomizer random)
+    public static string First(Locale locale, RecordRandomizer random)
     {
         var pool = Pool(locale).First;
         return pool[random.Number(0, pool.Length - 1)];
     }
 
-    public static string Last(Locale locale, Randomizer random)
+    public static string Last(Locale locale, RecordRandomizer random)
     {
         var pool = Pool(locale).Last;
         return pool[random.Number(0, pool.Length - 1)];

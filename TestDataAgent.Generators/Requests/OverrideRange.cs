@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bogus;
+using TestDataAgent.Generators.Traditional;
 
 namespace TestDataAgent.Generators.Requests;
 
@@ -10,13 +10,13 @@ namespace TestDataAgent.Generators.Requests;
 /// </summary>
 public abstract record OverrideRange
 {
-    public abstract object Draw(Randomizer random);
+    public abstract object Draw(RecordRandomizer random);
 }
 
 /// <summary><c>"20-50"</c>: a number in [<see cref="Min"/>, <see cref="Max"/>], with <see cref="Decimals"/> decimals (0 for an integer field).</summary>
 public sealed record NumberRange(decimal Min, decimal Max, int Decimals) : OverrideRange
 {
-    public override object Draw(Randomizer random)
+    public override object Draw(RecordRandomizer random)
     {
         if (Decimals == 0)
         {
@@ -34,7 +34,7 @@ public sealed record NumberRange(decimal Min, decimal Max, int Decimals) : Overr
 /// <summary><c>"2024-*"</c>, <c>"2024-06-*"</c>: an instant in [<see cref="Start"/>, <see cref="End"/>), written in <see cref="Format"/>.</summary>
 public sealed record DateRange(DateTime Start, DateTime End, string Format) : OverrideRange
 {
-    public override object Draw(Randomizer random)
+    public override object Draw(RecordRandomizer random)
     {
         var seconds = (long)(End - Start).TotalSeconds;
         return Start.AddSeconds(random.Long(0, seconds - 1)).ToString(Format, CultureInfo.InvariantCulture);

@@ -123,7 +123,7 @@ internal sealed class FieldCompiler(long count, IReadOnlyList<DerivationRule> de
             FieldKind.DateTime => DateTimeGenerator(field),
             FieldKind.Object => ObjectGenerator(CompileFields(field.Fields)),
             FieldKind.Array => ArrayGenerator(field),
-            _ => static (c, _) => c.Lorem.Word(),
+            _ => static (c, _) => c.Random.DataSetItem(BogusList.Words),
         };
     }
 

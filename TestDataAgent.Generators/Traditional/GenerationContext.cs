@@ -1,4 +1,3 @@
-using Bogus;
 using Bogus.DataSets;
 using TestDataAgent.Generators.Catalog;
 using TestDataAgent.Generators.Generation;
@@ -7,7 +6,7 @@ using TestDataAgent.Generators.Locales;
 namespace TestDataAgent.Generators.Traditional;
 
 /// <summary>
-/// The state of one request's generation: its own seeded Bogus <see cref="Randomizer"/> and data sets (never shared
+/// The state of one request's generation: its own seeded <see cref="RecordRandomizer"/> and data sets (never shared
 /// across requests or threads), the reference time, and the per-record choices that keep fields coherent (the record's theme,
 /// the product an item describes).
 /// </summary>
@@ -36,7 +35,8 @@ public sealed class GenerationContext
 
     public ThemeCatalog Catalog { get; }
 
-    public Randomizer Random { get; }
+    /// <summary>Draws over <see cref="Source"/> with Bogus's arithmetic and without its process-wide lock.</summary>
+    public RecordRandomizer Random { get; }
 
     // Only the Bogus data sets a request uses are made, on first use: a whole Faker costs about a millisecond to build,
     // more than generating ten records.
@@ -45,13 +45,13 @@ public sealed class GenerationContext
     private Internet? _internet;
     private Lorem? _lorem;
 
-    public Name Names => _names ??= new Name("en") { Random = Random };
+    public Name Names => _names ??= new Name("en") { Random = Random.Bogus };
 
-    public Address Addresses => _addresses ??= new Address("en") { Random = Random };
+    public Address Addresses => _addresses ??= new Address("en") { Random = Random.Bogus };
 
-    public Internet Internet => _internet ??= new Internet("en") { Random = Random };
+    public Internet Internet => _internet ??= new Internet("en") { Random = Random.Bogus };
 
-    public Lorem Lorem => _lorem ??= new Lorem("en") { Random = Random };
+    public Lorem Lorem => _lorem ??= new Lorem("en") { Random = Random.Bogus };
 
     /// <summary>Global 0-based index of the record being made.</summary>
     public long RecordIndex { get; private set; }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Bogus;
 
 namespace TestDataAgent.Generators.Traditional;
 
@@ -124,11 +123,4 @@ public sealed class RecordRandom : Random
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
     }
-}
-
-/// <summary>Bogus's <see cref="Randomizer"/> over a <see cref="RecordRandom"/>, so Bogus's data sets draw per record too.</summary>
-public sealed class RecordRandomizer : Randomizer
-{
-    public RecordRandomizer(RecordRandom source)
-        : base(0) => localSeed = source;
 }

@@ -44,7 +44,7 @@ internal static class ScalarGenerators
         var text = context.Lorem.Sentence(Math.Max(1, length / 6) + 1);
         while (text.Length < length)
         {
-            text += " " + context.Lorem.Word();
+            text += " " + context.Random.DataSetItem(BogusList.Words);
         }
 
         return text[..length].TrimEnd().PadRight(length, 'x');

@@ -12,25 +12,25 @@ internal static class SemanticValues
 
     private static ValueGenerator? Unlocalised(string semantic) => semantic switch
     {
-        "first_name" => static (c, _) => c.Names.FirstName(),
-        "last_name" => static (c, _) => c.Names.LastName(),
+        "first_name" => static (c, _) => c.Random.DataSetItem(BogusList.FirstNames),
+        "last_name" => static (c, _) => c.Random.DataSetItem(BogusList.LastNames),
         "full_name" => static (c, _) => c.Names.FullName(),
         "username" => static (c, _) => c.Internet.UserName(),
         "email" => Email,
         "phone" => Phone,
         "street" => static (c, _) => Street(c),
         "city" => static (c, _) => ValuePools.Pick(ValuePools.Cities, c.Random),
-        "state" => static (c, _) => c.Addresses.StateAbbr(),
+        "state" => static (c, _) => c.Random.DataSetItem(BogusList.StateAbbreviations),
         "zip" => static (c, _) => Zip(c),
         "country" => static (_, _) => "US",
-        "address" => static (c, _) => $"{Street(c)}, {ValuePools.Pick(ValuePools.Cities, c.Random)}, {c.Addresses.StateAbbr()} {Zip(c)}",
-        "location" => static (c, _) => $"{ValuePools.Pick(ValuePools.Cities, c.Random)}, {c.Addresses.StateAbbr()}",
+        "address" => static (c, _) => $"{Street(c)}, {ValuePools.Pick(ValuePools.Cities, c.Random)}, {c.Random.DataSetItem(BogusList.StateAbbreviations)} {Zip(c)}",
+        "location" => static (c, _) => $"{ValuePools.Pick(ValuePools.Cities, c.Random)}, {c.Random.DataSetItem(BogusList.StateAbbreviations)}",
         "search_term" => static (c, _) => SearchTerm(c),
         "company" => static (c, _) => ValuePools.Pick(ValuePools.Companies, c.Random),
         "url" => static (c, _) => c.Internet.Url(),
         "ipv4" => static (c, _) => c.Internet.Ip(),
         "uuid" => static (c, _) => c.Random.Guid().ToString(),
-        "word" => static (c, _) => c.Lorem.Word(),
+        "word" => static (c, _) => c.Random.DataSetItem(BogusList.Words),
         "sentence" => static (c, _) => ValuePools.Pick(ValuePools.Sentences, c.Random),
         "paragraph" => static (c, _) => ValuePools.Pick(ValuePools.Paragraphs, c.Random),
         "product_name" => static (c, _) => c.Product.Name,
@@ -52,8 +52,8 @@ internal static class SemanticValues
     private static string Email(GenerationContext context, DataRecord scope)
     {
         // An email that belongs to the person in the same record reads as real data.
-        var first = scope.TryGetValue("first_name", out var f) && f is string firstName ? firstName : context.Names.FirstName();
-        var last = scope.TryGetValue("last_name", out var l) && l is string lastName ? lastName : context.Names.LastName();
+        var first = scope.TryGetValue("first_name", out var f) && f is string firstName ? firstName : context.Random.DataSetItem(BogusList.FirstNames);
+        var last = scope.TryGetValue("last_name", out var l) && l is string lastName ? lastName : context.Random.DataSetItem(BogusList.LastNames);
         var local = context.Random.Number(0, 3) switch
         {
             0 => $"{Slug(first)}.{Slug(last)}",

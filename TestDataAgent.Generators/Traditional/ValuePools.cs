@@ -31,7 +31,7 @@ internal static class ValuePools
 
     public static string[] Paragraphs => s_paragraphs.Value;
 
-    public static string Pick(string[] pool, Randomizer random) => pool[random.Number(0, pool.Length - 1)];
+    public static string Pick(string[] pool, RecordRandomizer random) => pool[random.Number(0, pool.Length - 1)];
 
     private static string[] Draw(Func<Faker, string> make, int size = PoolSize)
     {
