@@ -38,6 +38,7 @@ static int Usage()
           --max-requests N       unary stops after this many measured calls (10000000)
           --timeout S            deadline of each call in seconds (stream 600, unary 30)
           --target URL           an already running server (loopback only), instead of the in-process Api
+          --client-decode D      stream: read chunks as bytes (default) or as the generated client's strings
           --api-key KEY          sent as x-api-key to --target (the in-process Api makes a key of its own)
           --warmup-records N     stream: records of an unmeasured stream made first; 0 measures a cold start (5000)
           --server-log-level L   log level of the in-process Api (Warning)

@@ -34,6 +34,9 @@ internal sealed record LoadOptions
     /// <summary>The key sent as <c>x-api-key</c> to a <see cref="Target"/>; the in-process Api makes its own.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>Stream: read chunks as bytes (<c>bytes</c>) or through the generated client's strings (<c>strings</c>).</summary>
+    public string ClientDecode { get; init; } = "bytes";
+
     public LogLevel ServerLogLevel { get; init; } = LogLevel.Warning;
 
     /// <summary>Records of an unmeasured stream made first, so the measured one does not pay for JIT and first-use costs.</summary>
@@ -74,6 +77,7 @@ internal sealed record LoadOptions
             Timeout = TimeSpan.FromSeconds(Int(values, "timeout", stream ? 600 : 30, 1, 86_400)),
             Target = Take(values, "target") is { } target ? LoopbackTarget(target) : null,
             ApiKey = Take(values, "api-key"),
+            ClientDecode = Take(values, "client-decode") ?? "bytes",
             ServerLogLevel = Take(values, "server-log-level") is { } level ? Enum.Parse<LogLevel>(level, ignoreCase: true) : LogLevel.Warning,
             WarmupRecords = Int(values, "warmup-records", 5_000, 0, int.MaxValue),
             ServerConfiguration = Take(values, "server-config") is { } settings ? Settings(settings) : new Dictionary<string, string?>(),
@@ -83,6 +87,11 @@ internal sealed record LoadOptions
         if (options.Format is not ("json" or "ndjson"))
         {
             throw new ArgumentException($"--format must be json or ndjson (records are counted by their \"_index\"), got '{options.Format}'");
+        }
+
+        if (options.ClientDecode is not ("bytes" or "strings"))
+        {
+            throw new ArgumentException($"--client-decode must be bytes or strings, got '{options.ClientDecode}'");
         }
 
         if (values.Count > 0)

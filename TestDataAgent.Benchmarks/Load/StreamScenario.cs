@@ -13,7 +13,8 @@ internal static class StreamScenario
 {
     private const double MiB = 1024 * 1024;
 
-    public static async Task<int> RunAsync(TestDataService.TestDataServiceClient client, LoadOptions options, bool measuresServer, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(TestDataService.TestDataServiceClient client, CallInvoker invoker, LoadOptions options, bool measuresServer,
+        CancellationToken cancellationToken)
     {
         var request = LoadCommand.Request(options);
         if (options.WarmupRecords > 0)
@@ -45,17 +46,35 @@ internal static class StreamScenario
         string? error = null;
         try
         {
-            using var call = client.GenerateDataStream(request, deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken);
-            await foreach (var chunk in call.ResponseStream.ReadAllAsync(cancellationToken))
+            if (options.ClientDecode == "strings")
             {
-                firstChunk ??= Stopwatch.GetElapsedTime(started);
-                if (chunk.IsFinal)
+                using var call = client.GenerateDataStream(request, deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken);
+                await foreach (var chunk in call.ResponseStream.ReadAllAsync(cancellationToken))
                 {
-                    error = chunk.Data.Length > 0 ? chunk.Data : null;
-                    break;
-                }
+                    firstChunk ??= Stopwatch.GetElapsedTime(started);
+                    if (chunk.IsFinal)
+                    {
+                        error = chunk.Data.Length > 0 ? chunk.Data : null;
+                        break;
+                    }
 
-                progress.Add(LoadCommand.CountRecords(chunk.Data), chunk.Data.Length);
+                    progress.Add(LoadCommand.CountRecords(chunk.Data), chunk.Data.Length);
+                }
+            }
+            else
+            {
+                using var call = RawChunks.Call(invoker, request, new CallOptions(deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken));
+                await foreach (var chunk in call.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                    firstChunk ??= Stopwatch.GetElapsedTime(started);
+                    if (chunk.IsFinal)
+                    {
+                        error = chunk.Error;
+                        break;
+                    }
+
+                    progress.Add(chunk.Records, chunk.DataBytes);
+                }
             }
         }
         catch (RpcException ex)
@@ -94,7 +113,7 @@ internal static class StreamScenario
         Console.WriteLine("| scenario | entity | records | records/s | MiB/s | first chunk (ms) | total (s) | peak RSS (MiB) | managed heap peak (MiB) | allocated (B/record) | CPU (µs/record) | GCs 0/1/2 | GC pause |");
         Console.WriteLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| stream {options.Format} | {options.Entity} | {records:N0} | {records / total.TotalSeconds:N0} | {progress.Characters / MiB / total.TotalSeconds:N1} | {Ms(firstChunk)} | {total.TotalSeconds:N2} | {peak / MiB:N0}{(measuresServer ? "" : " (client)")} | {heapPeak / MiB:N0} | {(records > 0 ? allocated / records : 0):N0} | {(records > 0 ? cpu.TotalMicroseconds / records : 0):N1}{(measuresServer ? "" : " (client)")} | {collections[0]}/{collections[1]}/{collections[2]} | {paused / total:P1} |"));
+            $"| stream {options.Format} ({options.ClientDecode}) | {options.Entity} | {records:N0} | {records / total.TotalSeconds:N0} | {progress.Characters / MiB / total.TotalSeconds:N1} | {Ms(firstChunk)} | {total.TotalSeconds:N2} | {peak / MiB:N0}{(measuresServer ? "" : " (client)")} | {heapPeak / MiB:N0} | {(records > 0 ? allocated / records : 0):N0} | {(records > 0 ? cpu.TotalMicroseconds / records : 0):N1}{(measuresServer ? "" : " (client)")} | {collections[0]}/{collections[1]}/{collections[2]} | {paused / total:P1} |"));
 
         return error is null && records == options.Count ? 0 : 1;
     }

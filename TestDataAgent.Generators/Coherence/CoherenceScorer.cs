@@ -94,7 +94,7 @@ public sealed class CoherenceScorer
                     return null;
                 }
 
-                var computed = sumRule.Add.Sum(n => Values.AsDecimal(record.GetValueOrDefault(n)) ?? 0m) - sumRule.Subtract.Sum(n => Values.AsDecimal(record.GetValueOrDefault(n)) ?? 0m);
+                var computed = SumOf(record, sumRule.Add) - SumOf(record, sumRule.Subtract);
                 return Math.Abs(total - computed) <= MoneyTolerance;
             case NotBeforeRule notBefore:
                 if (Values.AsInstant(record.GetValueOrDefault(notBefore.Target)) is not { } later || Values.AsInstant(record.GetValueOrDefault(notBefore.Reference)) is not { } earlier)
@@ -122,9 +122,32 @@ public sealed class CoherenceScorer
                     return null;
                 }
 
-                return entries.Count(e => e is DataRecord r && r.GetValueOrDefault(exactlyOne.Field) is true) == 1;
+                return TrueCount(entries, exactlyOne.Field) == 1;
             default:
                 return null;
         }
+    }
+
+    // Loops, not LINQ lambdas: a lambda capturing the record made every Check call allocate its closure, whatever the rule.
+    private static decimal SumOf(DataRecord record, IReadOnlyList<string> fields)
+    {
+        var sum = 0m;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            sum += Values.AsDecimal(record.GetValueOrDefault(fields[i])) ?? 0m;
+        }
+
+        return sum;
+    }
+
+    private static int TrueCount(List<object?> entries, string field)
+    {
+        var count = 0;
+        foreach (var entry in entries)
+        {
+            count += entry is DataRecord r && r.GetValueOrDefault(field) is true ? 1 : 0;
+        }
+
+        return count;
     }
 }

@@ -14,8 +14,9 @@ internal static class DerivationEngine
     public static void Apply(GenerationContext context, DataRecord record, IReadOnlyList<DerivationRule> rules,
         IReadOnlyDictionary<string, FieldPlan> plans, IReadOnlyDictionary<string, object?> overrides)
     {
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Count; r++)
         {
+            var rule = rules[r];
             if (overrides.ContainsKey(rule.Target) && rule is not ExactlyOneTrueRule)
             {
                 continue;

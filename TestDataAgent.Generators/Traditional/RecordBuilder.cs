@@ -9,8 +9,9 @@ internal static class RecordBuilder
     public static void Fill(GenerationContext context, DataRecord target, IReadOnlyList<FieldPlan> plans, IReadOnlyDictionary<string, object?>? overrides)
     {
         var deferred = false;
-        foreach (var plan in plans)
+        for (var p = 0; p < plans.Count; p++)
         {
+            var plan = plans[p];
             if (plan.Deferred)
             {
                 deferred = true;

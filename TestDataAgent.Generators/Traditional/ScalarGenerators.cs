@@ -82,7 +82,7 @@ internal static class ScalarGenerators
     internal static ValueGenerator BooleanGenerator(FieldDefinition field)
     {
         var probability = (float)(field.TrueProbability ?? 0.5);
-        return (c, _) => c.Random.Bool(probability);
+        return (c, _) => c.Random.Bool(probability) ? Boxed.True : Boxed.False;
     }
 
     internal static bool IsFutureName(string name) =>

@@ -16,7 +16,7 @@ internal static class FieldRuleChecks
     // timeout on the backtracking engine failed whole streams on a busy machine, when a thread was preempted mid-match.)
     private static readonly Regex s_email = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
-    public static void CheckAllowedNumber(decimal number, FieldDefinition field, string path, long index, List<RuleViolation> violations)
+    public static void CheckAllowedNumber(decimal number, FieldDefinition field, FieldPath path, long index, List<RuleViolation> violations)
     {
         if (field.Values.Count > 0 && !field.Values.Any(v => decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var allowed) && allowed == number))
         {
@@ -24,7 +24,7 @@ internal static class FieldRuleChecks
         }
     }
 
-    public static void CheckFormat(string text, string? format, string path, long index, List<RuleViolation> violations)
+    public static void CheckFormat(string text, string? format, FieldPath path, long index, List<RuleViolation> violations)
     {
         var ok = format switch
         {
@@ -42,7 +42,7 @@ internal static class FieldRuleChecks
         }
     }
 
-    public static void CheckRange(decimal number, FieldDefinition field, string path, long index, List<RuleViolation> violations)
+    public static void CheckRange(decimal number, FieldDefinition field, FieldPath path, long index, List<RuleViolation> violations)
     {
         if (field.Min is { } min && number < (decimal)min)
         {
@@ -55,7 +55,7 @@ internal static class FieldRuleChecks
         }
     }
 
-    public static void CheckString(string text, FieldDefinition field, string path, long index, List<RuleViolation> violations)
+    public static void CheckString(string text, FieldDefinition field, FieldPath path, long index, List<RuleViolation> violations)
     {
         if (text.Length < field.MinLength)
         {
@@ -73,7 +73,7 @@ internal static class FieldRuleChecks
         }
     }
 
-    private static void CheckPattern(string text, string pattern, string path, long index, List<RuleViolation> violations)
+    private static void CheckPattern(string text, string pattern, FieldPath path, long index, List<RuleViolation> violations)
     {
         ValidationPattern compiled;
         try

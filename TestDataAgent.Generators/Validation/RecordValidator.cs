@@ -15,33 +15,37 @@ public sealed class RecordValidator
 {
     public IReadOnlyList<RuleViolation> Validate(DataRecord record, EntitySchema schema, long recordIndex)
     {
-        // Most records are valid: the list is only kept when something was found.
-        var violations = new List<RuleViolation>(0);
-        ValidateObject(record, schema.Fields, "", recordIndex, violations);
-        return violations.Count == 0 ? [] : violations;
+        // Most records are valid: the list is only kept when something was found, and a field's path becomes text
+        // only when a violation names it.
+        var path = FieldPath.ForThisThread();
+        var violations = path.Violations;
+        ValidateObject(record, schema.Fields, path, recordIndex, violations);
+        return violations.Count == 0 ? [] : [.. violations];
     }
 
-    private static void ValidateObject(DataRecord record, IReadOnlyList<FieldDefinition> fields, string prefix, long index, List<RuleViolation> violations)
+    private static void ValidateObject(DataRecord record, IReadOnlyList<FieldDefinition> fields, FieldPath path, long index, List<RuleViolation> violations)
     {
-        foreach (var field in fields)
+        for (var f = 0; f < fields.Count; f++)
         {
-            // Top-level paths are the field names themselves: no string is built for them.
-            var path = prefix.Length == 0 ? field.Name : prefix + field.Name;
+            var field = fields[f];
+            path.Push(field.Name);
             if (!record.TryGetValue(field.Name, out var value) || value is null)
             {
                 if (field.Required)
                 {
                     violations.Add(new RuleViolation(index, path, "required", $"{path} is required"));
                 }
-
-                continue;
+            }
+            else
+            {
+                ValidateValue(value, field, path, index, violations);
             }
 
-            ValidateValue(value, field, path, index, violations);
+            path.Pop();
         }
     }
 
-    private static void ValidateValue(object value, FieldDefinition field, string path, long index, List<RuleViolation> violations)
+    private static void ValidateValue(object value, FieldDefinition field, FieldPath path, long index, List<RuleViolation> violations)
     {
         switch (field.Kind)
         {
@@ -100,7 +104,7 @@ public sealed class RecordValidator
                     return;
                 }
 
-                ValidateObject(nested, field.Fields, path + ".", index, violations);
+                ValidateObject(nested, field.Fields, path, index, violations);
                 break;
             case FieldKind.Array:
                 ValidateArray(value, field, path, index, violations);
@@ -118,7 +122,7 @@ public sealed class RecordValidator
         }
     }
 
-    private static void ValidateArray(object value, FieldDefinition field, string path, long index, List<RuleViolation> violations)
+    private static void ValidateArray(object value, FieldDefinition field, FieldPath path, long index, List<RuleViolation> violations)
     {
         if (value is not List<object?> list)
         {
@@ -143,7 +147,9 @@ public sealed class RecordValidator
             {
                 if (!seen.Add(RecordJson.ToJson(list[i])))
                 {
-                    violations.Add(new RuleViolation(index, $"{path}[{i}]", "unique_items", $"{path}[{i}] repeats an earlier item; the items must be unique"));
+                    path.PushItem(i);
+                    violations.Add(new RuleViolation(index, path, "unique_items", $"{path} repeats an earlier item; the items must be unique"));
+                    path.Pop();
                 }
             }
         }
@@ -155,14 +161,17 @@ public sealed class RecordValidator
 
         for (var i = 0; i < list.Count; i++)
         {
-            var itemPath = $"{path}[{i}]";
+            path.PushItem(i);
             if (list[i] is null)
             {
-                violations.Add(new RuleViolation(index, itemPath, "required", $"{itemPath} must not be null"));
-                continue;
+                violations.Add(new RuleViolation(index, path, "required", $"{path} must not be null"));
+            }
+            else
+            {
+                ValidateValue(list[i]!, items, path, index, violations);
             }
 
-            ValidateValue(list[i]!, items, itemPath, index, violations);
+            path.Pop();
         }
     }
 }
