@@ -7,7 +7,7 @@ namespace TestDataAgent.Api.Access;
 public interface IRequestRateCounter
 {
     /// <summary>
-    /// Counts one call of <paramref name="caller"/> in the window <paramref name="now"/> falls in and returns the window's
+    /// Counts one call of <paramref name="caller"/> in one-second window number <paramref name="window"/> (Unix seconds) and returns the window's
     /// count so far, or <see langword="null"/> when the shared count cannot be reached in time (the caller then counts in memory).
     /// </summary>
     ValueTask<long?> CountAsync(string caller, long window, CancellationToken cancellationToken);

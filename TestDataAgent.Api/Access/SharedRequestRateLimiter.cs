@@ -56,5 +56,9 @@ internal sealed class SharedRequestRateLimiter(Caller caller, IRequestRateCounte
         base.Dispose(disposing);
     }
 
-    protected override async ValueTask DisposeAsyncCore() => await _local.DisposeAsync();
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await _local.DisposeAsync();
+        await base.DisposeAsyncCore();
+    }
 }

@@ -39,7 +39,7 @@ public sealed class OwnPatternsTests : IDisposable
 
     private static async Task RecordAsync(ApiHost api, string key, string id, string name)
     {
-        var record = $$"""[{"product_id":"{{id}}","name":"{{name}}","description":"A {{name}} for time travel in a DeLorean.","price":1885.0,"category":"Electronics","sku":"ELE-{{id[^6..]}}","in_stock":true,"stock_quantity":3,"brand":"Brown Labs","created_at":"2025-03-01T10:00:00Z","updated_at":"2025-04-15T10:00:00Z"}]""";
+        var record = $$"""[{"product_id":"{{id}}","name":"{{name}}","description":"A {{name}} for time travel in a DeLorean.","price":188.5,"category":"Electronics","sku":"ELE-{{id[^6..]}}","in_stock":true,"stock_quantity":3,"brand":"Brown Labs","created_at":"2025-03-01T10:00:00Z","updated_at":"2025-04-15T10:00:00Z"}]""";
         var response = await api.Client.RecordPatternsAsync(
             new RecordPatternsRequest { Entity = "product", Kind = PatternKind.Pattern, Data = record, Scenario = "time_travel", Description = Context, QualityScore = 1.0 },
             AccessKeys.Key(key), Deadlines.SlowStartCall());
