@@ -11,7 +11,8 @@ namespace TestDataAgent.Api.Access;
 /// call reserves its records against <c>RecordsPerDay</c> (given back when the request is refused as invalid), and a call a
 /// model may serve is refused once the day's <c>LlmTokensPerDay</c> are spent; the tokens a call spent are added when it
 /// ends. Over a quota: <c>RESOURCE_EXHAUSTED</c> (HTTP 429) with the time until the UTC day ends as <c>retry-after</c>.
-/// Also counts every call per caller in <see cref="CallerMetrics"/>.
+/// Also counts every call per caller in <see cref="CallerMetrics"/>, and warns in a generation's answer when its rate was
+/// counted without Redis (<see cref="CallerRequestRate"/>).
 /// </summary>
 internal sealed class CallerQuotaInterceptor(Callers callers, CallerQuota quota, CallerMetrics metrics) : Interceptor
 {
@@ -38,6 +39,10 @@ internal sealed class CallerQuotaInterceptor(Callers callers, CallerQuota quota,
             }
 
             await quota.SpendTokensAsync(caller, generated.Metadata?.LlmTokensUsed ?? 0);
+            if (generated.Metadata is { } metadata && context.GetHttpContext().Items.ContainsKey(CallerRequestRate.CountedLocallyItem))
+            {
+                metadata.Warnings.Add(CallerRequestRate.CountedLocallyWarning);
+            }
         }
 
         return response;

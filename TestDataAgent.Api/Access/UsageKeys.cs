@@ -12,15 +12,12 @@ internal static class UsageKeys
 
     private const int MaxCallerLength = 128;
 
-    public static string For(string what, DateTimeOffset now, string caller)
-    {
-        if (caller.Length > MaxCallerLength)
-        {
-            caller = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(caller)));
-        }
+    public static string For(string what, DateTimeOffset now, string caller) =>
+        $"{what}|{now.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}|{Caller(caller)}";
 
-        return $"{what}|{now.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}|{caller}";
-    }
+    /// <summary>The caller as a counter key holds it: itself, or its SHA-256 when it is long.</summary>
+    public static string Caller(string caller) =>
+        caller.Length > MaxCallerLength ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(caller))) : caller;
 
     public static string DayOf(string key) => key.Split('|', 3) is [_, var day, _] ? day : "";
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Threading.RateLimiting;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Certificate;
@@ -27,8 +26,8 @@ public static class AccessExtensions
     /// stored as SHA-256 hashes), JWT bearer tokens when <c>Auth:Jwt:Authority</c> is set, client certificates when
     /// <c>Auth:Certificates</c> has any; scopes as authorization policies; anonymous callers only when
     /// <c>Auth:AllowAnonymous</c> (default: Development only). Per caller: requests per second (ASP.NET Core rate
-    /// limiting, per replica) and daily records and model tokens (<see cref="IUsageCounter"/>: Redis when configured).
-    /// Call after <c>AddResponseCache</c>, whose Redis connection the usage counter shares.
+    /// limiting, shared through Redis when configured) and daily records and model tokens (<see cref="IUsageCounter"/>: Redis when configured).
+    /// Call after <c>AddResponseCache</c>, whose Redis connection and guard the counters share.
     /// </summary>
     public static IHostApplicationBuilder AddAccess(this IHostApplicationBuilder builder)
     {
@@ -93,32 +92,17 @@ public static class AccessExtensions
             : services.GetRequiredService<MemoryUsageCounter>());
         builder.Services.AddSingleton<CallerQuota>();
         builder.Services.AddSingleton<CallerQuotaInterceptor>();
+        builder.Services.AddHttpContextAccessor();
+        if (builder.Services.Any(service => service.ServiceType == typeof(RedisConnection)))
+        {
+            builder.Services.AddSingleton<IRequestRateCounter, RedisRequestRateCounter>();
+        }
+
+        builder.Services.AddSingleton<CallerRequestRate>();
         builder.Services.AddRateLimiter(options =>
         {
-            options.AddPolicy(RateLimitPolicy, context =>
-            {
-                var caller = context.RequestServices.GetRequiredService<Callers>().Of(context);
-                var perSecond = caller.Limits.RequestsPerSecond;
-                return perSecond <= 0
-                    ? RateLimitPartition.GetNoLimiter(caller.Name)
-                    : RateLimitPartition.GetTokenBucketLimiter(caller.Name, _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = perSecond,
-                        TokensPerPeriod = perSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    });
-            });
-            options.OnRejected = (rejected, _) =>
-            {
-                var context = rejected.HttpContext;
-                var caller = context.RequestServices.GetRequiredService<Callers>().Of(context);
-                context.RequestServices.GetRequiredService<CallerMetrics>().Refused(caller, "requests_per_second");
-                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-                return new ValueTask(CallRefusals.WriteAsync(context, CallRefusals.ResourceExhausted, StatusCodes.Status429TooManyRequests,
-                    $"The caller is over its {caller.Limits.RequestsPerSecond} calls per second (its RequestsPerSecond); retry after the Retry-After time.", wait));
-            };
+            options.AddPolicy(RateLimitPolicy, context => context.RequestServices.GetRequiredService<CallerRequestRate>().PartitionOf(context));
+            options.OnRejected = (rejected, _) => rejected.HttpContext.RequestServices.GetRequiredService<CallerRequestRate>().RejectAsync(rejected);
         });
         return builder;
     }

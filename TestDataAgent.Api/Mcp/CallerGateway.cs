@@ -53,7 +53,7 @@ internal sealed class CallerGateway(
         try
         {
             using var slot = await AdmitAsync(http, slots: 1, stream: true, cancellationToken);
-            await domain.StreamAsync(input, write, cancellationToken);
+            await domain.StreamAsync(input with { PatternOwner = caller.Limits.OwnPatternsOnly ? caller.Name : null }, write, cancellationToken);
         }
         catch (Exception ex) when (ex is InvalidRequestException or McpException)
         {

@@ -28,7 +28,7 @@ public sealed class TestDataGrpcService(
 
     public override async Task<GenerateResponse> GenerateData(GenerateRequest request, ServerCallContext context)
     {
-        var outcome = await Guard(() => pipeline.GenerateAsync(RequestMapper.ToInput(request), context.CancellationToken), context);
+        var outcome = await Guard(() => pipeline.GenerateAsync(Input(request, context), context.CancellationToken), context);
         return outcome.Result is { } result
             ? ResponseMapper.ToResponse(request.RequestId, result, preEncoded: IsBinaryGrpc(context))
             : ResponseMapper.ToError(request.RequestId, outcome.Error ?? "");
@@ -36,7 +36,7 @@ public sealed class TestDataGrpcService(
 
     public override Task GenerateDataStream(GenerateRequest request, IServerStreamWriter<DataChunk> responseStream, ServerCallContext context) =>
         Guard(() => pipeline.StreamAsync(
-            RequestMapper.ToInput(request),
+            Input(request, context),
             chunk => responseStream.WriteAsync(ResponseMapper.ToChunk(request.RequestId, chunk), context.CancellationToken),
             context.CancellationToken), context);
 
@@ -71,16 +71,22 @@ public sealed class TestDataGrpcService(
         Guard(async () => PatternMapper.ToResponse(await patterns.RecordAsync(PatternMapper.ToSubmission(request, Owner(context)), context.CancellationToken)), context);
 
     // The caller's name, as access control found it; a call made in process (no HTTP context) has none.
-    private static string Owner(ServerCallContext context)
+    private static string Owner(ServerCallContext context) => CallerOf(context)?.Name ?? "";
+
+    // The request as the domain takes it; retrieval kept to the caller's own patterns when its OwnPatternsOnly says so.
+    private static GenerationRequestInput Input(GenerateRequest request, ServerCallContext context) =>
+        RequestMapper.ToInput(request) with { PatternOwner = CallerOf(context) is { Limits.OwnPatternsOnly: true } caller ? caller.Name : null };
+
+    private static Access.Caller? CallerOf(ServerCallContext context)
     {
         try
         {
             var http = context.GetHttpContext();
-            return http.RequestServices.GetService<Access.Callers>()?.Of(http).Name ?? "";
+            return http.RequestServices.GetService<Access.Callers>()?.Of(http);
         }
         catch (InvalidOperationException)
         {
-            return "";
+            return null;
         }
     }
 

@@ -13,7 +13,7 @@ internal static class RequestFingerprint
     /// in, the scenarios with their overrides in key order, hints in order, the format, flags and forced path, the
     /// request's warnings, and the seed and reference time unless the service chose them. Never <c>request_id</c>.
     /// </summary>
-    public static string OfResponse(GenerationRequest request) => WithDialect(request, WithLocale(request, Hash(new
+    public static string OfResponse(GenerationRequest request) => WithOwner(request, WithDialect(request, WithLocale(request, Hash(new
     {
         schema = Schema(request.Schema),
         request.Count,
@@ -30,10 +30,10 @@ internal static class RequestFingerprint
         request.RequestedMethod,
         request.Warnings,
         partition = request.IsPartition ? new { request.PartitionIndex, request.PartitionCount } : null,
-    })));
+    }))));
 
     /// <summary>What makes records interchangeable in a pool: never the seed, count or overrides.</summary>
-    public static string OfPool(GenerationRequest request) => WithLocale(request, Hash(new
+    public static string OfPool(GenerationRequest request) => WithOwner(request, WithLocale(request, Hash(new
     {
         schema = Schema(request.Schema),
         context = request.Context.Trim(),
@@ -41,7 +41,11 @@ internal static class RequestFingerprint
         request.DefectTriggering,
         request.ProductionLike,
         request.LearnFromHistory,
-    }));
+    })));
+
+    // A caller whose retrieval is limited to its own patterns never shares cached responses or pooled records with another.
+    private static string WithOwner(GenerationRequest request, string fingerprint) =>
+        request.PatternOwner is null ? fingerprint : Hash(new { fingerprint, owner = request.PatternOwner });
 
     // A request without a locale keeps the fingerprint it always had, so existing cache entries stay valid.
     private static string WithLocale(GenerationRequest request, string fingerprint) =>

@@ -9,14 +9,15 @@ namespace TestDataAgent.Generators.Datasets;
 
 /// <summary>
 /// Turns a dataset request into a <see cref="DatasetPlan"/>, or refuses it with an <see cref="InvalidRequestException"/>
-/// naming the table and field: an unknown preset or parent, a cycle, a bad count, a reference no row can satisfy, a
+/// naming the table and field: a <c>request_id</c> over its length (<see cref="RequestIdRule"/>), an unknown preset or parent, a cycle, a bad count, a reference no row can satisfy, a
 /// dataset over <see cref="DatasetOptions"/>' limits. Each table's schema is resolved by the same rules as a single
 /// entity's; <see cref="DatasetReferences"/> then links the tables.
 /// </summary>
-public sealed class DatasetPlanner(SchemaResolver schemas, IOptions<DatasetOptions> options, TimeProvider timeProvider)
+public sealed class DatasetPlanner(SchemaResolver schemas, IOptions<DatasetOptions> options, IOptions<GenerationOptions> generation, TimeProvider timeProvider)
 {
     public DatasetPlan Plan(DatasetRequestInput input)
     {
+        RequestIdRule.Check(input.RequestId, generation.Value);
         var limits = options.Value;
         var locales = Locales(input.Locale);
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TestDataAgent.Generators.Schemas;
@@ -8,11 +9,17 @@ namespace TestDataAgent.Generators.Llm;
 /// <summary>
 /// Writes a request's schema (its constraints already folded in) for a model: a compact description of every field the
 /// model writes — type, required, allowed values, ranges, lengths, patterns, formats, nested fields and items — and the
-/// same as a JSON Schema for providers that take structured output.
+/// same as a JSON Schema for providers that take structured output. A caller's inline or custom schema is caller-written
+/// text: in the description every name, description, allowed value, pattern, format and meaning is cut to
+/// <c>Llm:MaxPromptTextChars</c> and neutralised (<see cref="PromptText.Data"/>), and the prompt puts the whole description
+/// inside its <c>&lt;schema&gt;</c> block. The JSON is written readable (no <c>\u003C</c> escapes), so what the model reads
+/// is what was neutralised. The JSON Schema keeps names and allowed values exact (providers enforce them as given) and
+/// neutralises its descriptions.
 /// </summary>
 internal static class SchemaPromptWriter
 {
-    private static readonly JsonSerializerOptions s_compact = new() { WriteIndented = false };
+    // Readable for a model: non-ASCII letters and brackets as themselves, quotes and control characters still escaped.
+    private static readonly JsonSerializerOptions s_compact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Top-level fields the service sets itself: IDs, timestamps and values derived from other fields.</summary>
     public static HashSet<string> ServiceFields(EntitySchema schema)
@@ -54,7 +61,7 @@ internal static class SchemaPromptWriter
         {
             if (!serviceFields.Contains(field.Name))
             {
-                root[field.Name] = DescribeField(field, maxText);
+                root[PromptText.Data(field.Name, maxText)] = DescribeField(field, maxText);
             }
         }
 
@@ -71,12 +78,12 @@ internal static class SchemaPromptWriter
 
         if (field.Description.Length > 0)
         {
-            node["description"] = PromptText.Cut(field.Description, maxText);
+            node["description"] = PromptText.Data(field.Description, maxText);
         }
 
         if (field.Values.Count > 0)
         {
-            node["values"] = new JsonArray([.. field.Values.Select(v => (JsonNode?)JsonValue.Create(v))]);
+            node["values"] = new JsonArray([.. field.Values.Select(v => (JsonNode?)JsonValue.Create(PromptText.Data(v, maxText)))]);
         }
 
         Add(node, "min", field.Min);
@@ -87,17 +94,17 @@ internal static class SchemaPromptWriter
         Add(node, "max_items", field.MaxItems);
         if (field.Pattern is { Length: > 0 } pattern)
         {
-            node["pattern"] = pattern;
+            node["pattern"] = PromptText.Data(pattern, maxText);
         }
 
         if (field.Format is { Length: > 0 } format && !IdTemplate.IsTemplate(format))
         {
-            node["format"] = format;
+            node["format"] = PromptText.Data(format, maxText);
         }
 
         if (field.Semantic is { Length: > 0 } semantic)
         {
-            node["meaning"] = semantic;
+            node["meaning"] = PromptText.Data(semantic, maxText);
         }
 
         if (field.Fields.Count > 0)
@@ -107,7 +114,7 @@ internal static class SchemaPromptWriter
             {
                 if (!IsServiceValue(child))
                 {
-                    nested[child.Name] = DescribeField(child, maxText);
+                    nested[PromptText.Data(child.Name, maxText)] = DescribeField(child, maxText);
                 }
             }
 
@@ -195,7 +202,7 @@ internal static class SchemaPromptWriter
 
         if (field.Description.Length > 0)
         {
-            node["description"] = PromptText.Cut(field.Description, maxText);
+            node["description"] = PromptText.Data(field.Description, maxText);
         }
 
         return node;

@@ -8,7 +8,8 @@ using TestDataAgent.Generators.Requests;
 namespace TestDataAgent.Generators.Rag;
 
 /// <summary>
-/// Reads the stored patterns: search by meaning within an entity and domain, ranking by similarity, quality and usage.
+/// Reads the stored patterns: search by meaning within an entity and domain (and, for a caller kept to its own patterns,
+/// among those and the shared corpus), ranking by similarity, quality and usage.
 /// Query embeddings are kept (up to <see cref="QueryCacheSize"/>), so a repeated request does not embed again.
 /// </summary>
 public sealed class PatternSearch(IPatternCollections collections, IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<RagOptions> options)
@@ -30,7 +31,7 @@ public sealed class PatternSearch(IPatternCollections collections, IEmbeddingGen
         await foreach (var result in collection.SearchAsync(vector, top * 4, searchOptions, cancellationToken))
         {
             var similarity = result.Score ?? 0;
-            if (similarity < settings.MinSimilarity)
+            if (similarity < settings.MinSimilarity || !Visible(result.Record, request.PatternOwner))
             {
                 continue;
             }
@@ -42,6 +43,11 @@ public sealed class PatternSearch(IPatternCollections collections, IEmbeddingGen
 
         return [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Pattern.Id, StringComparer.Ordinal).Take(top)];
     }
+
+    // Without an owner to keep to, every pattern; else the shared corpus (no owner) and the owner's own. Filtered after the
+    // search, which every store can do; a store holding many of other callers' patterns may then find fewer than top.
+    private static bool Visible(StoredPattern pattern, string? owner) =>
+        owner is null || pattern.Owners.Length == 0 || pattern.Owners.Split('\n').Contains(owner, StringComparer.Ordinal);
 
     private async Task<ReadOnlyMemory<float>> QueryVectorAsync(string text, CancellationToken cancellationToken)
     {

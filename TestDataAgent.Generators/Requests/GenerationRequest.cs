@@ -68,4 +68,7 @@ public sealed record GenerationRequest
 
     /// <summary>SQL: the database the statements are written for.</summary>
     public SqlDialect SqlDialect { get; init; }
+
+    /// <summary>Retrieval draws only from this owner's patterns and those without an owner (the shared corpus); <see langword="null"/>: from all.</summary>
+    public string? PatternOwner { get; init; }
 }

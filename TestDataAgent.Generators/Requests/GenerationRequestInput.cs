@@ -35,4 +35,7 @@ public sealed record GenerationRequestInput
 
     /// <summary>The partition asked for (<c>partition.index</c>, <c>partition.count</c>), or <see langword="null"/> for the whole run.</summary>
     public (int Index, int Count)? Partition { get; init; }
+
+    /// <summary>Retrieval draws only from this owner's patterns and those without an owner; <see langword="null"/>: from all (set by access control, never by a caller).</summary>
+    public string? PatternOwner { get; init; }
 }

@@ -30,11 +30,7 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
     /// <param name="cancellationToken">Stops building a schema's pattern generators when the call ends.</param>
     public GenerationRequest Validate(GenerationRequestInput input, RequestMode mode, CancellationToken cancellationToken = default)
     {
-        if (input.RequestId.Length > options.Value.MaxRequestIdLength)
-        {
-            throw new InvalidRequestException("request_id",
-                $"request_id is {input.RequestId.Length} characters; at most {options.Value.MaxRequestIdLength} are allowed (Generation:MaxRequestIdLength)");
-        }
+        RequestIdRule.Check(input.RequestId, options.Value);
 
         var warnings = new List<string>();
         var locales = LocaleMix.Parse(input.Locale);
@@ -104,6 +100,7 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
             PartitionCount = partitionCount,
             Locales = locales,
             SqlDialect = SqlDialects.Parse(input.SqlDialect),
+            PatternOwner = input.PatternOwner,
         };
     }
 

@@ -158,21 +158,7 @@ public sealed class LlmPathTests
         Assert.Contains("Reviews of camping stoves.", block, StringComparison.Ordinal);
     }
 
-    // The user message only: the system prompt names the tags when it explains them.
-    private static string UserText(StandInCall call) =>
-        string.Join("\n", call.Body["messages"]!.AsArray().Where(m => m!["role"]!.GetValue<string>() == "user").Select(m => m!["content"] switch
-        {
-            JsonArray parts => string.Join("\n", parts.Select(p => p!["text"]!.GetValue<string>())),
-            var content => content!.GetValue<string>(),
-        }));
-
-    private static string ContextBlock(string prompt)
-    {
-        var start = prompt.IndexOf("<context>", StringComparison.OrdinalIgnoreCase) + "<context>".Length;
-        return prompt[start..prompt.IndexOf("</context>", start, StringComparison.OrdinalIgnoreCase)];
-    }
-
-    private static int Occurrences(string text, string tag) => (text.Length - text.Replace(tag, "", StringComparison.OrdinalIgnoreCase).Length) / tag.Length;
+    private static string ContextBlock(string prompt) => Block(prompt, "context");
 
     [Fact]
     public async Task WhateverShapeTheModelAnswersInTheRecordsComeOutValidAndExactlyCounted()

@@ -36,6 +36,23 @@ public static class LlmTestHost
         return ApiHost.Start(settings);
     }
 
+    /// <summary>The user message only: the system prompt names the tags when it explains them.</summary>
+    public static string UserText(StandInCall call) =>
+        string.Join("\n", call.Body["messages"]!.AsArray().Where(m => m!["role"]!.GetValue<string>() == "user").Select(m => m!["content"] switch
+        {
+            JsonArray parts => string.Join("\n", parts.Select(p => p!["text"]!.GetValue<string>())),
+            var content => content!.GetValue<string>(),
+        }));
+
+    /// <summary>What a prompt holds between its first <c>&lt;tag&gt;</c> and the <c>&lt;/tag&gt;</c> after it.</summary>
+    public static string Block(string prompt, string tag)
+    {
+        var start = prompt.IndexOf($"<{tag}>", StringComparison.OrdinalIgnoreCase) + tag.Length + 2;
+        return prompt[start..prompt.IndexOf($"</{tag}>", start, StringComparison.OrdinalIgnoreCase)];
+    }
+
+    public static int Occurrences(string text, string tag) => (text.Length - text.Replace(tag, "", StringComparison.OrdinalIgnoreCase).Length) / tag.Length;
+
     public static List<JsonObject> Parse(string data) => JsonNode.Parse(data)!.AsArray().Select(n => n!.AsObject()).ToList();
 
     public static async Task AssertValidAsync(ApiHost api, string entity, string data)

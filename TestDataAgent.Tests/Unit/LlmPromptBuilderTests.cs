@@ -22,7 +22,8 @@ public sealed class LlmPromptBuilderTests
 
         var prompt = _builder.Build(request, batch, 10, 0, s_serviceFields, [], structuredOutput: false);
 
-        Assert.Contains("Write exactly 10 records for the entity \"review\"", prompt.User, StringComparison.Ordinal);
+        Assert.Contains("Write exactly 10 records of the entity", prompt.User, StringComparison.Ordinal);
+        Assert.Contains("Entity: \"review\"", prompt.User, StringComparison.Ordinal);
         Assert.Contains("This is batch 2 (records 10 to 19 of 30; seed 5)", prompt.User, StringComparison.Ordinal);
         Assert.Contains("holding exactly 10 records", prompt.User, StringComparison.Ordinal);
         Assert.Equal(10, prompt.Count);
