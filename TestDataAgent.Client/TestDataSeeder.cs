@@ -1,6 +1,7 @@
+using System.Buffers;
 using System.Data;
 using System.Data.Common;
-using System.Text.Json;
+using System.Text;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -69,10 +70,12 @@ public sealed partial class TestDataSeeder
             await database.ExecuteAsync(DatasetDdl.IfNotExists(ddl), null, ct);
         }
 
+        var shapes = DatasetDdl.Parse(ddl);
+        var targets = await database.ReadTablesAsync([.. shapes.Select(s => s.Name)], ct);
         var mappings = new Dictionary<string, TableMapping>(StringComparer.Ordinal);
-        foreach (var (shape, order) in DatasetDdl.Parse(ddl).Select((s, i) => (s, i)))
+        foreach (var (shape, order) in shapes.Select((s, i) => (s, i)))
         {
-            mappings[shape.Name] = TableMapping.Build(shape, await database.ReadTableAsync(shape.Name, ct), order);
+            mappings[shape.Name] = TableMapping.Build(shape, targets.GetValueOrDefault(shape.Name), order);
         }
 
         var ledger = new RunLedger(database);
@@ -119,77 +122,117 @@ public sealed partial class TestDataSeeder
         Dictionary<string, TableMapping> mappings, GenerateDatasetRequest request, SeedOptions options, CancellationToken ct)
     {
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
-        var batch = new List<object?[]>(Math.Min(options.BatchRows, SeedOptions.DefaultBatchRows));
         TableMapping? current = null;
+        NdjsonRowReader? reader = null;
+        DbTransaction? transaction = null;
+        SeedBatch? batch = null;
+        var batchRows = 0;
         DatasetSummary? summary = null;
         long total = 0;
+        var utf8 = Array.Empty<byte>();
 
         async Task FlushAsync()
         {
-            if (current is null || batch.Count == 0)
+            if (batch is null || transaction is null)
             {
                 return;
             }
 
-            await using (var transaction = await database.Connection.BeginTransactionAsync(ct))
-            {
-                await database.WriteBatchAsync(transaction, runId, current, batch, ct);
-                await transaction.CommitAsync(ct);
-            }
-
-            total += batch.Count;
-            rows[current.Table] = rows.GetValueOrDefault(current.Table) + batch.Count;
+            await batch.CompleteAsync(ct);
+            await batch.DisposeAsync();
+            batch = null;
+            await transaction.CommitAsync(ct);
+            await transaction.DisposeAsync();
+            transaction = null;
+            total += batchRows;
+            rows[current!.Table] = rows.GetValueOrDefault(current.Table) + batchRows;
             options.Progress?.Report(new SeedProgress(runId, current.Table, rows[current.Table], total));
-            batch.Clear();
+            batchRows = 0;
         }
 
-        await foreach (var chunk in _source.ReadRowsAsync(request, ct))
+        try
         {
-            if (chunk.Table.Length > 0 && chunk.Data.Length > 0)
+            await foreach (var chunk in _source.ReadRowsAsync(request, ct))
             {
-                if (!mappings.TryGetValue(chunk.Table, out var mapping))
+                if (chunk.Table.Length > 0 && chunk.Data.Length > 0)
                 {
-                    throw new SeedMappingException(chunk.Table, null, "the stream has rows of a table the dataset's DDL did not create");
-                }
-
-                if (!ReferenceEquals(mapping, current))
-                {
-                    await FlushAsync();
-                    current = mapping;
-                }
-
-                var data = chunk.Data;
-                for (var start = 0; start < data.Length;)
-                {
-                    var end = data.IndexOf('\n', start);
-                    end = end < 0 ? data.Length : end;
-                    var line = data.AsMemory(start, end - start);
-                    start = end + 1;
-                    if (line.Span.IsWhiteSpace())
+                    if (!mappings.TryGetValue(chunk.Table, out var mapping))
                     {
-                        continue;
+                        throw new SeedMappingException(chunk.Table, null, "the stream has rows of a table the dataset's DDL did not create");
                     }
 
-                    using var document = JsonDocument.Parse(line);
-                    var index = rows.GetValueOrDefault(mapping.Table) + batch.Count;
-                    var row = new object?[mapping.Columns.Count];
-                    for (var i = 0; i < row.Length; i++)
-                    {
-                        row[i] = ValueConverter.Convert(document.RootElement, mapping.Columns[i], mapping.Table, index, database.TemporalsAsText);
-                    }
-
-                    batch.Add(row);
-                    if (batch.Count >= options.BatchRows)
+                    if (!ReferenceEquals(mapping, current))
                     {
                         await FlushAsync();
+                        current = mapping;
+                        reader = new NdjsonRowReader(mapping, database.TemporalsAsText);
+                    }
+
+                    // The rows are read from their UTF-8 bytes; one buffer, grown as chunks need, serves the whole stream.
+                    var length = Encoding.UTF8.GetMaxByteCount(chunk.Data.Length);
+                    if (utf8.Length < length)
+                    {
+                        Return(utf8);
+                        utf8 = ArrayPool<byte>.Shared.Rent(length);
+                    }
+
+                    var data = utf8.AsMemory(0, Encoding.UTF8.GetBytes(chunk.Data, utf8));
+                    for (var start = 0; start < data.Length;)
+                    {
+                        var end = data.Span[start..].IndexOf((byte)'\n');
+                        end = end < 0 ? data.Length : start + end;
+                        var line = data[start..end];
+                        start = end + 1;
+                        if (line.Span.Trim(" \t\r"u8).IsEmpty)
+                        {
+                            continue;
+                        }
+
+                        if (batch is null)
+                        {
+                            transaction = await database.Connection.BeginTransactionAsync(ct);
+                            batch = await database.BeginBatchAsync(transaction, runId, mapping, ct);
+                        }
+
+                        reader!.Read(line.Span, rows.GetValueOrDefault(mapping.Table) + batchRows);
+                        batch.Add(reader.Values);
+                        batchRows++;
+                        if (batchRows >= options.BatchRows)
+                        {
+                            await FlushAsync();
+                        }
                     }
                 }
+
+                summary = chunk.Summary ?? summary;
             }
 
-            summary = chunk.Summary ?? summary;
+            await FlushAsync();
+        }
+        finally
+        {
+            // A batch left open by an exception: its COPY is cancelled and its transaction rolled back.
+            if (batch is not null)
+            {
+                await batch.DisposeAsync();
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            Return(utf8);
         }
 
-        await FlushAsync();
         return (rows, summary ?? throw new InvalidOperationException("The dataset stream ended without its final chunk (no summary)."));
+    }
+
+    private static void Return(byte[] buffer)
+    {
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -32,8 +32,23 @@ internal abstract class SeedDatabase
     /// <summary>The table as the catalog describes it, or null when there is no such table.</summary>
     public abstract Task<TargetTable?> ReadTableAsync(string table, CancellationToken ct);
 
-    /// <summary>Writes the rows and records their keys under the run, inside <paramref name="transaction"/>.</summary>
-    public abstract Task WriteBatchAsync(DbTransaction transaction, string runId, TableMapping mapping, IReadOnlyList<object?[]> rows, CancellationToken ct);
+    /// <summary>The tables that exist among <paramref name="tables"/>, as the catalog describes them.</summary>
+    public virtual async Task<IReadOnlyDictionary<string, TargetTable>> ReadTablesAsync(IReadOnlyList<string> tables, CancellationToken ct)
+    {
+        var found = new Dictionary<string, TargetTable>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            if (await ReadTableAsync(table, ct) is { } target)
+            {
+                found[table] = target;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Starts a batch of <paramref name="mapping"/>'s rows inside <paramref name="transaction"/>, their keys recorded under the run.</summary>
+    public abstract Task<SeedBatch> BeginBatchAsync(DbTransaction transaction, string runId, TableMapping mapping, CancellationToken ct);
 
     /// <summary>Deletes the rows of <paramref name="table"/> whose keys the run recorded under <c>@run</c> and <c>@order</c>.</summary>
     public abstract string DeleteRunRowsSql(string table, string keyColumn);

@@ -5,7 +5,7 @@ namespace TestDataAgent.Client.Seeding;
 
 /// <summary>
 /// SQLite: the catalog from <c>pragma_table_xinfo</c>, rows and keys through one prepared <c>INSERT</c> each, reused
-/// for every row of the batch. Declared types are read by SQLite's affinity rules.
+/// for every row of the batch (<see cref="SqliteSeedBatch"/>). Declared types are read by SQLite's affinity rules.
 /// </summary>
 internal sealed class SqliteSeedDatabase(SqliteConnection connection) : SeedDatabase(connection)
 {
@@ -51,30 +51,8 @@ internal sealed class SqliteSeedDatabase(SqliteConnection connection) : SeedData
         return columns.Count == 0 ? null : new TargetTable(table, columns, [.. primaryKey.Values]);
     }
 
-    public override async Task WriteBatchAsync(DbTransaction transaction, string runId, TableMapping mapping, IReadOnlyList<object?[]> rows, CancellationToken ct)
-    {
-        var names = mapping.Columns.Select(c => Quote(c.Target.Name));
-        var placeholders = mapping.Columns.Select((_, i) => $"@p{i}");
-        await using var insert = Command($"INSERT INTO {Quote(mapping.Table)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", placeholders)})", transaction,
-            [.. mapping.Columns.Select((_, i) => ($"p{i}", (object?)null))]);
-        await using var key = Command("INSERT INTO testdata_run_keys (run_id, table_order, table_name, key_value) VALUES (@run, @order, @table, @key)", transaction,
-            ("run", runId), ("order", mapping.Order), ("table", mapping.Table), ("key", null));
-        insert.Prepare();
-        key.Prepare();
-        foreach (var row in rows)
-        {
-            ct.ThrowIfCancellationRequested();
-            for (var i = 0; i < row.Length; i++)
-            {
-                insert.Parameters[i].Value = row[i] ?? DBNull.Value;
-            }
-
-            // SQLite runs in this process: the synchronous calls do not wait on I/O the async ones would free a thread for.
-            insert.ExecuteNonQuery();
-            key.Parameters[3].Value = row[mapping.KeyIndex];
-            key.ExecuteNonQuery();
-        }
-    }
+    public override Task<SeedBatch> BeginBatchAsync(DbTransaction transaction, string runId, TableMapping mapping, CancellationToken ct) =>
+        Task.FromResult<SeedBatch>(new SqliteSeedBatch(this, transaction, runId, mapping, ct));
 
     public override string DeleteRunRowsSql(string table, string keyColumn) =>
         $"DELETE FROM {Quote(table)} WHERE {Quote(keyColumn)} IN (SELECT key_value FROM testdata_run_keys WHERE run_id = @run AND table_order = @order)";
