@@ -65,7 +65,7 @@ public sealed class ConstraintApplierTests
         var schema = ConstraintApplier.Apply(s_schema, new Dictionary<string, FieldConstraintInput> { ["price"] = new() { Max = 9 } });
 
         Assert.Equal(s_schema.Fields.Select(f => f.Name), schema.Fields.Select(f => f.Name));
-        Assert.Equal(9, schema.FindField("price")!.Max);
+        Assert.Equal(9.0, schema.FindField("price")!.Max);
         Assert.Equal(s_schema.Fields.Where(f => f.Name != "price"), schema.Fields.Where(f => f.Name != "price"), FieldEquality.Instance);
     }
 
@@ -86,8 +86,8 @@ public sealed class ConstraintApplierTests
     [Fact]
     public void EqualBoundsAndAnIntegerRangeHoldingOneIntegerAreAccepted()
     {
-        Assert.Equal(7, Constrained("qty", new() { Min = 7, Max = 7 }).Max);
-        Assert.Equal(2, Constrained("qty", new() { Min = 1.5, Max = 2 }).Max);
+        Assert.Equal(7.0, Constrained("qty", new() { Min = 7, Max = 7 }).Max);
+        Assert.Equal(2.0, Constrained("qty", new() { Min = 1.5, Max = 2 }).Max);
         Assert.Equal(1.8, Constrained("price", new() { Min = 1.2, Max = 1.8 }).Max);
     }
 

@@ -85,7 +85,7 @@ public sealed class DerivationEngineTests
             return entries.Cast<DataRecord>().Select(e => (bool)e["primary"]!).ToList();
         }).ToList();
 
-        Assert.All(chosen, flags => Assert.Equal(1, flags.Count(f => f)));
+        Assert.All(chosen, flags => Assert.Single(flags, f => f));
         Assert.Equal(3, chosen.Select(flags => flags.IndexOf(true)).Distinct().Count());
     }
 
