@@ -170,11 +170,10 @@ public sealed class DerivationEngineTests
     public void ACappedIntegerIsRoundedDownAndAFieldWithoutAMinimumMayFallToZero()
     {
         var plans = Plans(Plan("points", FieldKind.Integer));
-        var capped = s_seeds.Select(seed => Apply(new DataRecord { ["points"] = 50L, ["limit"] = 3L }, new AtMostRule("points", "limit"), plans, seed: seed)["points"]).ToList();
+        var capped = s_seeds.Select(seed => Assert.IsType<long>(Apply(new DataRecord { ["points"] = 50L, ["limit"] = 3L }, new AtMostRule("points", "limit"), plans, seed: seed)["points"])).ToList();
 
-        Assert.All(capped, p => Assert.InRange(Assert.IsType<long>(p), 0L, 3L));
+        Assert.All(capped, p => Assert.InRange(p, 0L, 2L));
         Assert.Contains(0L, capped);
-        Assert.DoesNotContain(3L, capped);
     }
 
     [Fact]
@@ -286,12 +285,12 @@ public sealed class DerivationEngineTests
         var plans = Plans(Plan("items", FieldKind.Integer, min: 0, max: 3));
         var rule = new PositiveWhenRule("items", "has_items");
 
-        var drawn = s_seeds.Select(seed => Apply(new DataRecord { ["has_items"] = true, ["items"] = 0L }, rule, plans, seed: seed)["items"]).ToList();
+        var drawn = s_seeds.Select(seed => Assert.IsType<long>(Apply(new DataRecord { ["has_items"] = true, ["items"] = 0L }, rule, plans, seed: seed)["items"])).ToList();
         var kept = Apply(new DataRecord { ["has_items"] = true, ["items"] = 2L }, rule, plans);
         var off = Apply(new DataRecord { ["has_items"] = false, ["items"] = 2L }, rule, plans);
         var noFlag = Apply(new DataRecord { ["has_items"] = "yes", ["items"] = 2L }, rule, plans);
 
-        Assert.All(drawn, n => Assert.InRange(Assert.IsType<long>(n), 1L, 3L));
+        Assert.All(drawn, n => Assert.InRange(n, 1L, 3L));
         Assert.Equal(3, drawn.Distinct().Count());
         Assert.Equal(2L, kept["items"]);
         Assert.Equal(0L, off["items"]);
