@@ -113,4 +113,37 @@ public sealed class LlmAnswerParserTests
         Assert.All(problems, p => Assert.False(string.IsNullOrWhiteSpace(p)));
         Assert.Equal(problems.Length, problems.Distinct().Count());
     }
+
+    [Fact]
+    public void BracketsInTheChatterBeforeAFenceAreNotTakenForTheRecords()
+    {
+        var parsed = LlmAnswerParser.Parse("Sure [as asked] {ok}:\n```json\n[{\"a\": 1}, {\"a\": 2}]\n```\n");
+
+        Assert.Equal([1L, 2L], parsed.Records.Select(r => r["a"]));
+        Assert.Null(parsed.Problem);
+    }
+
+    [Fact]
+    public void AWrappedArrayMayHoldOtherValuesBesideTheRecords()
+    {
+        var parsed = LlmAnswerParser.Parse("{\"reviews\": [{\"a\": 1}, 7, {\"a\": 2}]}");
+
+        Assert.Equal([1L, 2L], parsed.Records.Select(r => r["a"]));
+    }
+
+    [Fact]
+    public void SalvagedRecordsMayHaveTrailingCommasAndComments()
+    {
+        var parsed = LlmAnswerParser.Parse("[{\"a\": 1,}, {\"a\": 2 /* two */}, {\"a\": 3");
+
+        Assert.Equal([1L, 2L], parsed.Records.Select(r => r["a"]));
+        Assert.NotNull(parsed.Problem);
+    }
+
+    [Fact]
+    public void ANullAnswerIsAnEmptyOne()
+    {
+        Assert.Equal(LlmAnswerParser.Parse("").Problem, LlmAnswerParser.Parse(null).Problem);
+        Assert.Empty(LlmAnswerParser.Parse(null).Records);
+    }
 }

@@ -149,4 +149,48 @@ public sealed class LlmPromptBuilderTests
         string Build(int budget) => new LlmPromptBuilder(Options.Create(new LlmOptions { MaxExamplesChars = budget }))
             .Build(request, LlmBatch.Plan(request, 10)[0], 10, 0, s_none, examples, structuredOutput: false).User;
     }
+
+    [Fact]
+    public void TheEntityIsDescribedByItsDescriptionOrElseItsName()
+    {
+        var request = TestRequests.Request("review", 10);
+        var bare = request with { Schema = request.Schema with { Description = "" } };
+
+        var described = _builder.Build(request, LlmBatch.Plan(request, 10)[0], 10, 0, s_none, [], structuredOutput: false).User;
+        var named = _builder.Build(bare, LlmBatch.Plan(bare, 10)[0], 10, 0, s_none, [], structuredOutput: false).User;
+
+        Assert.NotEmpty(request.Schema.Description);
+        Assert.Contains($"for the entity \"review\" ({request.Schema.Description})", described, StringComparison.Ordinal);
+        Assert.Contains("for the entity \"review\" (review).", named, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARangeOverrideIsDescribedNotDrawn()
+    {
+        var request = TestRequests.Request("review", 10) with
+        {
+            Scenarios = [new ScenarioPlan("fans", 10, "", new Dictionary<string, object?> { ["rating"] = new NumberRange(4, 5, 0) })],
+        };
+
+        var prompt = _builder.Build(request, LlmBatch.Plan(request, 10)[0], 10, 0, s_none, [], structuredOutput: false).User;
+
+        Assert.Contains("{\"rating\":\"a value from 4 to 5\"}", prompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAskAgainNamesTheLocalesOfTheRecordsStillMissing()
+    {
+        var request = TestRequests.Validator().Validate(new GenerationRequestInput
+        {
+            Entity = "review", Count = 20, Seed = 5, ReferenceTime = "2026-06-01T12:00:00Z", Locale = "sv_SE=1,pl_PL=1",
+        }, RequestMode.Unary);
+        var batch = LlmBatch.Plan(request, 10)[1];
+
+        var again = _builder.Build(request, batch, 3, 1, s_none, [], structuredOutput: false).User;
+
+        Assert.Contains("by its index: record 17: ", again, StringComparison.Ordinal);
+        Assert.Contains(", record 19: ", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("record 16: ", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("record 20: ", again, StringComparison.Ordinal);
+    }
 }

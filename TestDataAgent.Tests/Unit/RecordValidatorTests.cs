@@ -93,6 +93,41 @@ public sealed class RecordValidatorTests
         Assert.Equal(["qty", "tier", "address.city"], _validator.Validate(record, s_schema, 0).Select(v => v.Field));
     }
 
+    [Fact]
+    public void ArraysAtTheirItemBoundsAndIntsAsIntegersAreValid()
+    {
+        var one = Valid();
+        ((List<object?>)one["tags"]!).RemoveAt(1);
+        one["qty"] = 3;
+        var three = Valid();
+        ((List<object?>)three["tags"]!).Add("green");
+
+        Assert.Empty(_validator.Validate(one, s_schema, 0));
+        Assert.Empty(_validator.Validate(three, s_schema, 0));
+    }
+
+    [Fact]
+    public void ANumberWrittenAsTextIsNotAFloat()
+    {
+        var record = Valid();
+        record["price"] = "5";
+
+        var violation = Assert.Single(_validator.Validate(record, s_schema, 0));
+
+        Assert.Equal(("price", "type"), (violation.Field, violation.Rule));
+    }
+
+    [Fact]
+    public void EachRepeatedItemIsReportedAtItsOwnIndex()
+    {
+        var record = Valid();
+        ((List<object?>)record["tags"]!).Add("red");
+        ((List<object?>)record["tags"]!).RemoveAt(1);
+        ((List<object?>)record["tags"]!).Add("red");
+
+        Assert.Equal(["tags[1]", "tags[2]"], _validator.Validate(record, s_schema, 0).Select(v => v.Field));
+    }
+
     private static void Plant(string planting, DataRecord record)
     {
         var address = (DataRecord)record["address"]!;
