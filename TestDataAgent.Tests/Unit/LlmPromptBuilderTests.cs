@@ -160,8 +160,8 @@ public sealed class LlmPromptBuilderTests
         var named = _builder.Build(bare, LlmBatch.Plan(bare, 10)[0], 10, 0, s_none, [], structuredOutput: false).User;
 
         Assert.NotEmpty(request.Schema.Description);
-        Assert.Contains($"for the entity \"review\" ({request.Schema.Description})", described, StringComparison.Ordinal);
-        Assert.Contains("for the entity \"review\" (review).", named, StringComparison.Ordinal);
+        Assert.Contains($"Entity: \"review\" ({request.Schema.Description})", described, StringComparison.Ordinal);
+        Assert.Contains("Entity: \"review\" (review)\n", named.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
