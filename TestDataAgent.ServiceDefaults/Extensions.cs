@@ -15,6 +15,8 @@ namespace Microsoft.Extensions.Hosting;
 public static class Extensions
 {
     private const string AlivenessEndpointPath = "/alive";
+    private const string TracesSetting = "Telemetry:Traces";
+    private const string RequestMetricsSetting = "Telemetry:RequestMetrics";
     private const string HealthEndpointPath = "/health";
 
     /// <summary>Adds OpenTelemetry, default health checks, service discovery and resilient HTTP clients.</summary>
@@ -38,25 +40,43 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Logs, metrics and traces over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.</summary>
+    /// <summary>
+    /// The service's metrics always (the Prometheus scrape reads them); logs and traces over OTLP when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Traces (<c>Telemetry:Traces</c>) and ASP.NET Core's and HttpClient's
+    /// request metrics (<c>Telemetry:RequestMetrics</c>) are made only when something takes them: by default, when the
+    /// OTLP endpoint is set. With no exporter, a span and a histogram point per request would be built and thrown away.
+    /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Logging.AddOpenTelemetry(logging =>
+        var useOtlpExporter = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (useOtlpExporter)
         {
-            logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
-        });
+            builder.Logging.AddOpenTelemetry(logging =>
+            {
+                logging.IncludeFormattedMessage = true;
+                logging.IncludeScopes = true;
+            });
+        }
 
-        builder.Services.AddOpenTelemetry()
+        var requestMetrics = bool.TryParse(builder.Configuration[RequestMetricsSetting], out var measured) ? measured : useOtlpExporter;
+        var telemetry = builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics =>
             {
                 // Edit: the service's own meter (testdata_* metrics), exported over OTLP to the dashboard.
                 metrics.AddMeter("TestDataAgent")
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation();
-            })
-            .WithTracing(tracing =>
+                // Edit: ASP.NET Core's and HttpClient's per-request histograms only where they are read (the dashboard):
+                // /metrics serves the original's testdata_* names, and recording a request's duration has a cost.
+                if (requestMetrics)
+                {
+                    metrics.AddAspNetCoreInstrumentation()
+                        .AddHttpClientInstrumentation();
+                }
+            });
+
+        if (bool.TryParse(builder.Configuration[TracesSetting], out var traces) ? traces : useOtlpExporter)
+        {
+            telemetry.WithTracing(tracing =>
             {
                 tracing.AddSource(builder.Environment.ApplicationName)
                     // Edit: the service's own spans (request, validate, route, generate).
@@ -71,19 +91,11 @@ public static class Extensions
                     .AddGrpcClientInstrumentation()
                     .AddHttpClientInstrumentation();
             });
-
-        builder.AddOpenTelemetryExporters();
-
-        return builder;
-    }
-
-    private static TBuilder AddOpenTelemetryExporters<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
-    {
-        var useOtlpExporter = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        }
 
         if (useOtlpExporter)
         {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            telemetry.UseOtlpExporter();
         }
 
         return builder;

@@ -12,7 +12,7 @@ namespace TestDataAgent.Api.Access;
 /// a wrong key is refused even where anonymous callers are served.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder, IOptions<AuthOptions> auth, AuthFailureLog failures)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder, ApiKeyTable keys, AuthFailureLog failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -32,16 +32,13 @@ internal sealed class ApiKeyAuthenticationHandler(
         var key = sent[0]!;
         if (key.Length <= MaxKeyLength)
         {
+            Span<byte> utf8 = stackalloc byte[MaxKeyLength * 3];
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
-            foreach (var (name, entry) in auth.Value.ApiKeys)
+            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
+            if (keys.TryFind(hash, out var name, out var scopes))
             {
-                // Compared in constant time: how long the comparison takes says nothing about a configured hash.
-                if (Convert.FromHexString(entry.Hash) is var expected && CryptographicOperations.FixedTimeEquals(hash, expected))
-                {
-                    var principal = CallerClaims.Principal(CallerClaims.ApiKey, name, entry.Scopes, SchemeName);
-                    return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
-                }
+                var principal = CallerClaims.Principal(CallerClaims.ApiKey, name, scopes, SchemeName);
+                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
             }
         }
 

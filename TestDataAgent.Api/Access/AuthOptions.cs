@@ -23,6 +23,11 @@ public sealed class AuthOptions
 
     public AnonymousCallerOptions Anonymous { get; set; } = new();
 
+    /// <summary>Some caller has a <c>RequestsPerSecond</c>; with none, calls skip the rate limiter altogether.</summary>
+    public bool LimitsRequestRate =>
+        Anonymous.RequestsPerSecond > 0 || Jwt.RequestsPerSecond > 0
+        || ApiKeys.Values.Any(key => key.RequestsPerSecond > 0) || Certificates.Values.Any(certificate => certificate.RequestsPerSecond > 0);
+
     /// <summary>The first thing wrong with these settings, naming the setting, or null.</summary>
     public string? Problem()
     {

@@ -8,6 +8,13 @@ public sealed class Callers(IOptions<AuthOptions> options)
 {
     public const string AnonymousLabel = "anonymous";
 
+    // Configured callers are made once: finding one on every call costs a lookup, not two strings and a record.
+    private readonly Dictionary<string, Caller> _keys = options.Value.ApiKeys.ToDictionary(
+        entry => entry.Key, entry => new Caller($"key:{entry.Key}", $"key:{entry.Key}", entry.Value), StringComparer.Ordinal);
+
+    private readonly Dictionary<string, Caller> _certificates = options.Value.Certificates.ToDictionary(
+        entry => entry.Key, entry => new Caller($"cert:{entry.Key}", $"cert:{entry.Key}", entry.Value), StringComparer.Ordinal);
+
     public Caller Of(HttpContext context)
     {
         var user = context.User;
@@ -16,10 +23,10 @@ public sealed class Callers(IOptions<AuthOptions> options)
         {
             switch (user.FindFirstValue(CallerClaims.KindType))
             {
-                case CallerClaims.ApiKey when settings.ApiKeys.TryGetValue(name, out var key):
-                    return new Caller($"key:{name}", $"key:{name}", key);
-                case CallerClaims.Certificate when settings.Certificates.TryGetValue(name, out var certificate):
-                    return new Caller($"cert:{name}", $"cert:{name}", certificate);
+                case CallerClaims.ApiKey when _keys.TryGetValue(name, out var key):
+                    return key;
+                case CallerClaims.Certificate when _certificates.TryGetValue(name, out var certificate):
+                    return certificate;
                 default:
                     // JWT subjects are unbounded: limits per subject, one metric label for all.
                     return new Caller($"jwt:{name}", CallerClaims.Jwt, settings.Jwt);

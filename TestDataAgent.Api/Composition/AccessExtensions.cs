@@ -84,6 +84,7 @@ public static class AccessExtensions
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, CallerAuthorizationResultHandler>();
         builder.Services.AddSingleton<AuthFailureLog>();
+        builder.Services.AddSingleton<ApiKeyTable>();
         builder.Services.AddSingleton<Callers>();
         builder.Services.AddSingleton<CallerMetrics>();
         builder.Services.AddSingleton<MemoryUsageCounter>();
@@ -117,10 +118,11 @@ public static class AccessExtensions
     }
 
     /// <summary>
-    /// The scope each <c>testdata.v1</c> method needs, for gRPC and its JSON routes alike, and the caller's rate limit.
+    /// The scope each <c>testdata.v1</c> method needs, for gRPC and its JSON routes alike, and the caller's rate limit
+    /// (when <paramref name="rateLimited"/>: some caller has a <c>RequestsPerSecond</c>).
     /// <c>HealthCheck</c> stays open, as health always does; a method not listed needs a caller with any scope.
     /// </summary>
-    public static GrpcServiceEndpointConventionBuilder RequireCallerAccess(this GrpcServiceEndpointConventionBuilder endpoints)
+    public static GrpcServiceEndpointConventionBuilder RequireCallerAccess(this GrpcServiceEndpointConventionBuilder endpoints, bool rateLimited)
     {
         endpoints.Add(endpoint =>
         {
@@ -138,7 +140,10 @@ public static class AccessExtensions
                 _ => null,
             };
             endpoint.Metadata.Add(new AuthorizeAttribute(ScopeRequirement.PolicyName(scope)));
-            endpoint.Metadata.Add(new EnableRateLimitingAttribute(RateLimitPolicy));
+            if (rateLimited)
+            {
+                endpoint.Metadata.Add(new EnableRateLimitingAttribute(RateLimitPolicy));
+            }
         });
         return endpoints;
     }

@@ -65,7 +65,8 @@ public static class GrpcApiExtensions
     public static WebApplication MapGrpcApi(this WebApplication app)
     {
         app.UseMiddleware<MessageSizeMiddleware>();
-        app.MapGrpcService<TestDataGrpcService>().RequireCallerAccess();
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        app.MapGrpcService<TestDataGrpcService>().RequireCallerAccess(rateLimited: auth.LimitsRequestRate);
         // Reflection lists every method to anyone who asks: on in Development, elsewhere only when Grpc:EnableReflection.
         if (app.Configuration.GetValue<bool?>("Grpc:EnableReflection") ?? app.Environment.IsDevelopment())
         {
@@ -74,7 +75,7 @@ public static class GrpcApiExtensions
 
         app.MapGrpcHealthChecksService();
         var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
-        if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.MetricsRequireCredential)
+        if (auth.MetricsRequireCredential)
         {
             metrics.RequireAuthorization(ScopeRequirement.PolicyName(Scopes.Admin));
         }

@@ -19,11 +19,23 @@ internal static class StreamScenario
         var request = LoadCommand.Request(options);
         if (options.WarmupRecords > 0)
         {
-            // JIT, schema compilation and first-use costs, paid before the measured stream.
-            using var warmup = client.GenerateDataStream(new GenerateRequest(request) { Count = Math.Min(options.WarmupRecords, options.Count) },
-                deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken);
-            await foreach (var _ in warmup.ResponseStream.ReadAllAsync(cancellationToken))
+            // JIT, schema compilation and first-use costs, paid before the measured stream, through the same client path
+            // as the measured call (a cold marshaller would otherwise count in its first chunk).
+            var warmupRequest = new GenerateRequest(request) { Count = Math.Min(options.WarmupRecords, options.Count) };
+            var warmupOptions = new CallOptions(deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken);
+            if (options.ClientDecode == "strings")
             {
+                using var warmup = client.GenerateDataStream(warmupRequest, warmupOptions);
+                await foreach (var _ in warmup.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                }
+            }
+            else
+            {
+                using var warmup = RawChunks.Call(invoker, warmupRequest, warmupOptions);
+                await foreach (var _ in warmup.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                }
             }
         }
 

@@ -23,7 +23,7 @@ public sealed class HealthProbeTraceTests
         await using var redis = await RedisServer.StartAsync();
         var exported = new ExportedSpans();
         await using var api = ApiHost.Start(
-            new Dictionary<string, string> { ["ConnectionStrings:redis"] = redis.ConnectionString, ["Health:ProbeCacheSeconds"] = "0" },
+            new Dictionary<string, string> { ["ConnectionStrings:redis"] = redis.ConnectionString, ["Health:ProbeCacheSeconds"] = "0", ["Telemetry:Traces"] = "true" },
             services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(exported)));
 
         // Every way the checks run: as the health publisher runs them (no request around it), and through the probes' routes.
