@@ -13,7 +13,8 @@ namespace TestDataAgent.Generators.Pipeline;
 /// The traditional path's stream, made in batches of consecutive indexes on several cores and sent in index order.
 /// Each record depends only on (seed, index), so a batch is made, blanked, validated, scored and written by whichever
 /// worker takes it, and the chunks are the same bytes whatever the number of workers. At most two batches per worker are
-/// in flight, so memory stays flat however long the stream. When the stream ends (finished, failed or cancelled) every
+/// in flight, so memory stays flat however long the stream; batches run on <see cref="BatchScheduler"/>'s threads, and a
+/// finished batch is sent as soon as those before it are. When the stream ends (finished, failed or cancelled) every
 /// worker has stopped.
 /// </summary>
 internal sealed class BatchedStream(
@@ -37,28 +38,27 @@ internal sealed class BatchedStream(
         var workers = limits.StreamWorkers > 0 ? limits.StreamWorkers : Environment.ProcessorCount;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pending = new Queue<Task<Batch>>();
+        using var batches = Batches().GetEnumerator();
         try
         {
-            foreach (var (first, end) in Batches())
+            var more = true;
+            while (true)
             {
-                if (pending.Count >= workers * 2)
+                // Keep the look-ahead full, but send what is already made (the first batch, above all) before queueing more.
+                while (more && pending.Count < workers * 2 && (pending.Count == 0 || !pending.Peek().IsCompleted) && (more = batches.MoveNext()))
                 {
-                    var done = await pending.Dequeue().ConfigureAwait(false);
-                    tally.Merge(done.Tally);
-                    foreach (var chunk in done.Chunks)
-                    {
-                        yield return chunk;
-                    }
+                    var (first, end) = batches.Current;
+                    var token = stop.Token;
+                    pending.Enqueue(workers == 1
+                        ? Task.FromResult(Make(first, end, token))
+                        : BatchScheduler.Run(() => Make(first, end, token), token));
                 }
 
-                var token = stop.Token;
-                pending.Enqueue(workers == 1
-                    ? Task.FromResult(Make(first, end, token))
-                    : Task.Run(() => Make(first, end, token), token));
-            }
+                if (pending.Count == 0)
+                {
+                    break;
+                }
 
-            while (pending.Count > 0)
-            {
                 var done = await pending.Dequeue().ConfigureAwait(false);
                 tally.Merge(done.Tally);
                 foreach (var chunk in done.Chunks)

@@ -9,7 +9,10 @@ using TestDataAgent.Tests.Infrastructure;
 
 namespace TestDataAgent.Tests.Unit;
 
-/// <summary>A traditional stream made on several cores (issue 16) is the single-threaded stream, chunk for chunk, and stops every worker when cancelled.</summary>
+/// <summary>
+/// A traditional stream made on several cores (issue 16) is the single-threaded stream, chunk for chunk, stops every
+/// worker when cancelled, makes its batches off the thread pool and sends the first batch before queueing more.
+/// </summary>
 public sealed class ParallelStreamTests
 {
     [Theory]
@@ -85,6 +88,64 @@ public sealed class ParallelStreamTests
         Assert.Equal(atTheEnd.Started, atTheEnd.Stopped);
         Assert.Equal(0, Volatile.Read(ref stoppedAfterTheEnd));
         Assert.True(atTheEnd.Started < 50, $"{atTheEnd.Started} batches ran: the producer kept going after the caller left");
+    }
+
+    [Fact]
+    public async Task BatchesRunOnTheirOwnThreadsLeavingThePoolToTheTransport()
+    {
+        var threads = new System.Collections.Concurrent.ConcurrentBag<(bool Pool, string? Name)>();
+        using var root = new Activity("batch-thread-test").Start();
+        using var listener = Listen(root.TraceId, "batch", _ => threads.Add((Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name)));
+        using var services = TestRequests.DomainServices(new GenerationOptions { StreamWorkers = 2 });
+
+        await foreach (var _ in services.GetRequiredService<GenerationService>().StreamAsync(Request("user", DataFormat.Ndjson, 3_000), CancellationToken.None))
+        {
+        }
+
+        Assert.True(threads.Count > 2, $"{threads.Count} batches");
+        Assert.All(threads, thread => Assert.False(thread.Pool, $"a batch ran on the thread pool ({thread.Name})"));
+        Assert.All(threads, thread => Assert.StartsWith("testdata-batch-", thread.Name));
+    }
+
+    [Fact]
+    public async Task TheFirstBatchIsSentBeforeMoreAreQueued()
+    {
+        var started = 0;
+        using var root = new Activity("first-chunk-test").Start();
+        using var listener = Listen(root.TraceId, "batch", _ => Interlocked.Increment(ref started));
+        // One worker makes each batch as it is queued: the look-ahead (two batches a worker) would queue a second before
+        // the first went out.
+        using var services = TestRequests.DomainServices(new GenerationOptions { StreamWorkers = 1 });
+
+        var startedAtFirstChunk = -1;
+        await foreach (var _ in services.GetRequiredService<GenerationService>().StreamAsync(Request("user", DataFormat.Ndjson, 5_000), CancellationToken.None))
+        {
+            if (startedAtFirstChunk < 0)
+            {
+                startedAtFirstChunk = Volatile.Read(ref started);
+            }
+        }
+
+        Assert.Equal(1, startedAtFirstChunk);
+    }
+
+    private static ActivityListener Listen(ActivityTraceId trace, string operation, Action<Activity> started)
+    {
+        var sourceName = TestDataTracing.Source.Name;
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == sourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStarted = a =>
+            {
+                if (a.TraceId == trace && a.OperationName == operation)
+                {
+                    started(a);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private static GenerationRequest Request(string entity, DataFormat format, int count) =>
