@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 using TestDataAgent.Generators.Generation;
 
 namespace TestDataAgent.Generators.Traditional;
@@ -100,41 +100,67 @@ public sealed class IdTemplate
     /// </summary>
     public string Render(ulong digits, DateTimeOffset reference, long recordIndex, DataRecord scope)
     {
-        var builder = new StringBuilder(32);
+        // Written into a stack buffer (it grows into a pooled array past it): only the ID itself is allocated.
+        var builder = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[128]);
         var remaining = RandomDigits;
         foreach (var segment in _segments)
         {
             switch (segment.Kind)
             {
                 case SegmentKind.Literal:
-                    builder.Append(segment.Text);
+                    builder.AppendLiteral(segment.Text);
                     break;
                 case SegmentKind.Year:
-                    builder.Append(reference.Year.ToString("D4", CultureInfo.InvariantCulture));
+                    builder.AppendFormatted(reference.Year, "D4");
                     break;
                 case SegmentKind.Month:
-                    builder.Append(reference.Month.ToString("D2", CultureInfo.InvariantCulture));
+                    builder.AppendFormatted(reference.Month, "D2");
                     break;
                 case SegmentKind.Day:
-                    builder.Append(reference.Day.ToString("D2", CultureInfo.InvariantCulture));
+                    builder.AppendFormatted(reference.Day, "D2");
                     break;
                 case SegmentKind.Sequence:
-                    builder.Append((recordIndex + 1).ToString(CultureInfo.InvariantCulture).PadLeft(segment.Length, '0'));
+                    builder.AppendFormatted(recordIndex + 1, segment.ZeroPadded);
                     break;
                 case SegmentKind.Random:
                     remaining -= segment.Length;
-                    var part = digits / Pow10(remaining) % Pow10(segment.Length);
-                    builder.Append(part.ToString(CultureInfo.InvariantCulture).PadLeft(segment.Length, '0'));
+                    builder.AppendFormatted(digits / Pow10(remaining) % Pow10(segment.Length), segment.ZeroPadded);
                     break;
                 case SegmentKind.Field:
-                    var source = scope.TryGetValue(segment.Text, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" : "";
-                    var letters = new string(source.Where(char.IsLetterOrDigit).Take(segment.Length).ToArray()).ToUpperInvariant();
-                    builder.Append(letters.Length > 0 ? letters : "GEN");
+                    AppendLetters(ref builder, scope.TryGetValue(segment.Text, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" : "", segment.Length);
                     break;
             }
         }
 
-        return builder.ToString();
+        return builder.ToStringAndClear();
+    }
+
+    // The source's first letters and digits, upper-cased; GEN when it has none.
+    private static void AppendLetters(ref DefaultInterpolatedStringHandler builder, string source, int length)
+    {
+        var letters = length <= 64 ? stackalloc char[length] : new char[length];
+        var taken = 0;
+        foreach (var c in source)
+        {
+            if (taken == letters.Length)
+            {
+                break;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                letters[taken++] = char.ToUpperInvariant(c);
+            }
+        }
+
+        if (taken > 0)
+        {
+            builder.AppendFormatted((ReadOnlySpan<char>)letters[..taken]);
+        }
+        else
+        {
+            builder.AppendLiteral("GEN");
+        }
     }
 
     internal static ulong Pow10(int exponent)
@@ -159,5 +185,9 @@ public sealed class IdTemplate
         Field,
     }
 
-    private sealed record Segment(SegmentKind Kind, string Text, int Length);
+    private sealed record Segment(SegmentKind Kind, string Text, int Length)
+    {
+        /// <summary>The format that writes a number with at least <see cref="Length"/> digits, zeros first.</summary>
+        public string ZeroPadded { get; } = "D" + Length.ToString(CultureInfo.InvariantCulture);
+    }
 }

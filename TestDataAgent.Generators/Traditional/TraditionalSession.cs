@@ -22,6 +22,7 @@ public sealed class TraditionalSession
     private readonly RecordValidator _validator;
     private readonly GenerationContext _context;
     private readonly IReadOnlyList<FieldPlan> _plans;
+    private int _recordCapacity;
     private readonly IReadOnlyDictionary<string, FieldPlan> _plansByName;
 
     /// <exception cref="InvalidRequestException">A field's pattern cannot be generated from, or would cost more than its bound.</exception>
@@ -37,6 +38,7 @@ public sealed class TraditionalSession
         _validator = validator;
         _context = new GenerationContext(request.Seed, request.ReferenceTime, catalog, request.Hints.Contains(HintNames.EdgeCase), request.Locales);
         _plans = fields.Plans;
+        _recordCapacity = _plans.Count + 2;
         _plansByName = fields.ByName;
     }
 
@@ -59,6 +61,9 @@ public sealed class TraditionalSession
 
         record[DataRecord.ScenarioField] = scenario.Name;
         record[DataRecord.IndexField] = index;
+        // Derived and override fields can outnumber the plans: the next record is made as large as this one grew, so it
+        // never resizes (a resize allocates the record's entries twice).
+        _recordCapacity = Math.Max(_recordCapacity, record.Count);
         return record;
     }
 
@@ -92,7 +97,7 @@ public sealed class TraditionalSession
 
     private DataRecord MakeOnce(long index, IReadOnlyDictionary<string, object?> overrides, int attempt)
     {
-        var record = new DataRecord(_plans.Count + 2);
+        var record = new DataRecord(_recordCapacity);
         _context.BeginRecord(index, record, attempt);
         RecordBuilder.Fill(_context, record, _plans, overrides);
         if (overrides.Count > 0)
