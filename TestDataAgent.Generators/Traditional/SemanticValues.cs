@@ -7,6 +7,11 @@ namespace TestDataAgent.Generators.Traditional;
 /// <summary>Generators for field meanings (<c>product_name</c>, <c>city</c>, <c>review_body</c> …).</summary>
 internal static class SemanticValues
 {
+    // Made once: a collection expression in a generator would allocate its arrays for every value.
+    private static readonly int[] s_quantities = [1, 2, 3, 4, 5];
+    private static readonly float[] s_quantityWeights = [0.55f, 0.25f, 0.1f, 0.06f, 0.04f];
+    private static readonly decimal[] s_shippingCosts = [0m, 4.99m, 5.99m, 7.99m, 9.99m, 14.99m, 24.99m];
+
     /// <summary>The generator for a meaning: the request's locale's values when it sent one (<see cref="LocaleValues"/>), else the original's.</summary>
     public static ValueGenerator? For(string semantic) => LocaleValues.Localise(semantic, Unlocalised(semantic));
 
@@ -37,10 +42,10 @@ internal static class SemanticValues
         "product_description" => static (c, _) => c.Product.Description,
         "category" => static (c, _) => c.Theme.Category,
         "brand" => static (c, _) => c.Random.ListItem(c.Theme.Brands as IList<string> ?? [.. c.Theme.Brands]),
-        "sku" => static (c, _) => $"{c.Theme.Key.ToUpperInvariant()[..Math.Min(3, c.Theme.Key.Length)]}-{c.Random.Number(100000, 999999).ToString(CultureInfo.InvariantCulture)}",
+        "sku" => static (c, _) => Sku(c.Theme.Key, c.Random.Number(100000, 999999)),
         "price" => static (c, scope) => Price(c, scope),
-        "quantity" => static (c, _) => (long)c.Random.WeightedRandom([1, 2, 3, 4, 5], [0.55f, 0.25f, 0.1f, 0.06f, 0.04f]),
-        "shipping_cost" => static (c, _) => c.Random.ArrayElement([0m, 4.99m, 5.99m, 7.99m, 9.99m, 14.99m, 24.99m]),
+        "quantity" => static (c, _) => (long)c.Random.WeightedRandom(s_quantities, s_quantityWeights),
+        "shipping_cost" => static (c, _) => c.Random.ArrayElement(s_shippingCosts),
         "order_amount" => static (c, _) => Math.Round((decimal)Math.Exp(c.Random.Double(Math.Log(8), Math.Log(900))), 2),
         "card_last_four" => static (c, _) => c.Random.Number(0, 9999).ToString("D4", CultureInfo.InvariantCulture),
         "small_count" => static (c, _) => (long)Math.Floor(Math.Exp(c.Random.Double(0, Math.Log(251))) - 1),
@@ -110,5 +115,18 @@ internal static class SemanticValues
         }
 
         return Math.Min(price, product.MaxPrice);
+    }
+
+    // The theme's first three letters upper-cased, a dash, six digits: one string made, not three.
+    private static string Sku(string theme, int number)
+    {
+        var prefix = theme.AsSpan(0, Math.Min(3, theme.Length));
+        return string.Create(prefix.Length + 7, (Theme: theme, Number: number), static (span, state) =>
+        {
+            var length = Math.Min(3, state.Theme.Length);
+            state.Theme.AsSpan(0, length).ToUpperInvariant(span);
+            span[length] = '-';
+            state.Number.TryFormat(span[(length + 1)..], out _, default, CultureInfo.InvariantCulture);
+        });
     }
 }
