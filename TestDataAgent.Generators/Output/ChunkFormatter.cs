@@ -77,12 +77,11 @@ public abstract class ChunkFormatter : IDisposable
         return chunk;
     }
 
-    /// <summary>Finishes the chunk and returns a copy of its UTF-8 bytes in an array of exactly their length (a unary response).</summary>
-    public byte[] CompleteBytes()
+    /// <summary>Finishes the chunk and returns its UTF-8 bytes for the caller to keep (a unary response; <see cref="PooledBufferWriter.Release"/>).</summary>
+    public ReadOnlyMemory<byte> CompleteBytes()
     {
         FinishChunk();
-        var bytes = Buffer.WrittenSpan.ToArray();
-        Buffer.Clear();
+        var bytes = Buffer.Release();
         Reset();
         return bytes;
     }

@@ -63,6 +63,28 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         return Utf8Chunk.FromPooled(filled, length);
     }
 
+    /// <summary>
+    /// The bytes written so far, for a caller to keep (a unary answer). When they fill at least half of the array, the
+    /// array itself is given away rather than copied (it leaves the pool, and a large answer is neither held twice nor
+    /// kept by the pool afterwards); a smaller answer is copied out and the array stays for reuse.
+    /// </summary>
+    public ReadOnlyMemory<byte> Release()
+    {
+        ReadOnlyMemory<byte> written;
+        if (_written * 2L >= _buffer.Length)
+        {
+            written = _buffer.AsMemory(0, _written);
+            _buffer = ArrayPool<byte>.Shared.Rent(MinimumSize);
+        }
+        else
+        {
+            written = _buffer.AsSpan(0, _written).ToArray();
+        }
+
+        _written = 0;
+        return written;
+    }
+
     public void Dispose()
     {
         var buffer = _buffer;

@@ -10,7 +10,7 @@ namespace TestDataAgent.Generators.Pipeline;
 /// </summary>
 public sealed record GenerationResult
 {
-    private readonly byte[]? _utf8;
+    private readonly ReadOnlyMemory<byte>? _utf8;
 
     // Decoded once, when asked for; a copy made by `with` shares it.
     private string? _text;
@@ -25,7 +25,7 @@ public sealed record GenerationResult
     }
 
     /// <summary>A result from the formatter's UTF-8 bytes, which it then owns.</summary>
-    public GenerationResult(byte[] utf8, int recordCount, GenerationSummary metadata)
+    public GenerationResult(ReadOnlyMemory<byte> utf8, int recordCount, GenerationSummary metadata)
     {
         _utf8 = utf8;
         RecordCount = recordCount;
@@ -36,7 +36,7 @@ public sealed record GenerationResult
 
     public GenerationSummary Metadata { get; init; }
 
-    public string Data => _text ??= Encoding.UTF8.GetString(_utf8!);
+    public string Data => _text ??= Encoding.UTF8.GetString(_utf8!.Value.Span);
 
     /// <summary>The records as UTF-8: the formatter's bytes, or the text encoded when the result came from text.</summary>
     [JsonIgnore]

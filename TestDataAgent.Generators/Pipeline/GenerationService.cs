@@ -89,7 +89,7 @@ public sealed partial class GenerationService(
             throw;
         }
 
-        byte[] data;
+        ReadOnlyMemory<byte> data;
         using (var write = TestDataTracing.Source.StartActivity("write"))
         {
             data = formatter.CompleteBytes();

@@ -1,0 +1,48 @@
+using System.Runtime.InteropServices;
+using TestDataAgent.Generators.Output;
+
+namespace TestDataAgent.Tests.Unit;
+
+/// <summary>
+/// A unary answer leaves the writer without being copied when it fills most of its array (a large answer is then
+/// neither held twice nor kept by the pool), and as an exact copy when it is small (the array stays for reuse).
+/// </summary>
+public sealed class PooledBufferWriterTests
+{
+    [Fact]
+    public void ALargeAnswerTakesTheArrayItself()
+    {
+        using var writer = new PooledBufferWriter();
+        var span = writer.GetSpan(100_000);
+        span[..100_000].Fill((byte)'x');
+        writer.Advance(100_000);
+        var before = writer.WrittenMemory;
+
+        var released = writer.Release();
+
+        Assert.True(MemoryMarshal.TryGetArray(before, out var original));
+        Assert.True(MemoryMarshal.TryGetArray(released, out var segment));
+        Assert.Same(original.Array, segment.Array);
+        Assert.Equal(100_000, released.Length);
+        Assert.True(released.Span.IndexOfAnyExcept((byte)'x') < 0);
+        Assert.Equal(0, writer.WrittenCount);
+        // The writer goes on with an array of its own.
+        writer.GetSpan(10)[0] = (byte)'y';
+        writer.Advance(1);
+        Assert.Equal((byte)'x', released.Span[0]);
+    }
+
+    [Fact]
+    public void ASmallAnswerIsCopiedToAnArrayOfItsLength()
+    {
+        using var writer = new PooledBufferWriter(64 * 1024);
+        "hello"u8.CopyTo(writer.GetSpan(5));
+        writer.Advance(5);
+
+        var released = writer.Release();
+
+        Assert.True(MemoryMarshal.TryGetArray(released, out var segment));
+        Assert.Equal(5, segment.Array!.Length);
+        Assert.Equal("hello"u8.ToArray(), released.ToArray());
+    }
+}
