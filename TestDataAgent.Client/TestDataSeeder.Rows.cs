@@ -33,11 +33,9 @@ public sealed partial class TestDataSeeder
             }
 
             await batch.CompleteAsync(ct);
-
             await batch.DisposeAsync();
             batch = null;
             await transaction.CommitAsync(ct);
-
             await transaction.DisposeAsync();
             transaction = null;
             total += batchRows;
@@ -88,13 +86,10 @@ public sealed partial class TestDataSeeder
                         {
                             transaction = await database.Connection.BeginTransactionAsync(ct);
                             batch = await database.BeginBatchAsync(transaction, runId, mapping, ct);
-
                         }
 
                         reader!.Read(line.Span, rows.GetValueOrDefault(mapping.Table) + batchRows);
-
                         batch.Add(reader.Values);
-
                         batchRows++;
                         if (batchRows >= options.BatchRows)
                         {

@@ -44,8 +44,8 @@ public sealed partial class TestDataSeeder
     /// <summary>
     /// Streams the dataset <paramref name="request"/> asks for (its output format is the seeder's choice) into
     /// <paramref name="connection"/> (opened here when closed). Throws <see cref="SeedMappingException"/> for what
-    /// cannot map: before any row is written when the catalog shows it, else at the row, after removing the rows
-    /// already written.
+    /// cannot map: before any row is written when the catalog shows it, else at the row (or, for a foreign key checked
+    /// after loading, after the last row), after removing the rows already written.
     /// </summary>
     public async Task<SeedResult> SeedAsync(DbConnection connection, GenerateDatasetRequest request, SeedOptions options, CancellationToken ct)
     {
