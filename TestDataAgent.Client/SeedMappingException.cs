@@ -15,6 +15,15 @@ public sealed class SeedMappingException : InvalidOperationException
         Rule = rule;
     }
 
+    /// <summary>A refusal the database made (a foreign key checked after loading): <paramref name="innerException"/> is its error.</summary>
+    public SeedMappingException(string table, string? column, string rule, Exception innerException)
+        : base(column is null ? $"{table}: {rule}" : $"{table}.{column}: {rule}", innerException)
+    {
+        Table = table;
+        Column = column;
+        Rule = rule;
+    }
+
     public SeedMappingException()
     {
         Table = "";

@@ -10,6 +10,9 @@ public sealed partial class TestDataSeeder
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seeding run {RunId} failed; removing the rows it had written")]
     private static partial void LogSeedFailed(ILogger logger, Exception error, string runId);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "A failed seed could not add back the {Count} foreign keys it had left until after loading; the tables it created lack them")]
+    private static partial void LogForeignKeysNotRestored(ILogger logger, Exception error, int count);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Cleaned up run {RunId}: {Rows} rows deleted from {Tables} tables")]
     private static partial void LogCleaned(ILogger logger, string runId, long rows, int tables);
 }

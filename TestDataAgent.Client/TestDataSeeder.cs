@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Data;
 using System.Data.Common;
-using System.Text;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +11,8 @@ namespace TestDataAgent.Client;
 /// <summary>
 /// Writes a Test Data Agent dataset into a database under test and removes it again. PostgreSQL (Npgsql) rows go
 /// through binary <c>COPY</c>, SQLite rows through prepared inserts; one transaction per table batch, parents before
-/// children. Every run is recorded in <c>testdata_runs</c> with the key of every row it inserted
+/// children; in PostgreSQL the tables it creates get their foreign keys once loaded, each checked by one validating
+/// <c>ALTER TABLE</c>. Every run is recorded in <c>testdata_runs</c> with the key of every row it inserted
 /// (<c>testdata_run_keys</c>), and <see cref="CleanupAsync"/> deletes exactly those rows. A run that fails part-way
 /// removes what it had written.
 /// </summary>
@@ -45,8 +44,8 @@ public sealed partial class TestDataSeeder
     /// <summary>
     /// Streams the dataset <paramref name="request"/> asks for (its output format is the seeder's choice) into
     /// <paramref name="connection"/> (opened here when closed). Throws <see cref="SeedMappingException"/> for what
-    /// cannot map: before any row is written when the catalog shows it, else at the row, after removing the rows
-    /// already written.
+    /// cannot map: before any row is written when the catalog shows it, else at the row (or, for a foreign key checked
+    /// after loading, after the last row), after removing the rows already written.
     /// </summary>
     public async Task<SeedResult> SeedAsync(DbConnection connection, GenerateDatasetRequest request, SeedOptions options, CancellationToken ct)
     {
@@ -65,37 +64,18 @@ public sealed partial class TestDataSeeder
 
         var database = SeedDatabase.For(connection);
         var ddl = await _source.ReadDdlAsync(request, ct);
-        if (options.Mode == SeedMode.CreateTables)
-        {
-            await database.ExecuteAsync(DatasetDdl.IfNotExists(ddl), null, ct);
-        }
-
         var shapes = DatasetDdl.Parse(ddl);
-        var targets = await database.ReadTablesAsync([.. shapes.Select(s => s.Name)], ct);
-        var mappings = new Dictionary<string, TableMapping>(StringComparer.Ordinal);
-        foreach (var (shape, order) in shapes.Select((s, i) => (s, i)))
-        {
-            mappings[shape.Name] = TableMapping.Build(shape, targets.GetValueOrDefault(shape.Name), order);
-        }
-
-        var ledger = new RunLedger(database);
-        await ledger.EnsureAsync(ct);
-        var runId = Guid.NewGuid().ToString("N");
-        var dataset = request.Preset.Length > 0 ? request.Preset : "custom";
-        await ledger.StartAsync(runId, dataset, request.HasSeed ? request.Seed : null, request.RequestId, request.ReferenceTime, _time.GetUtcNow(), ct);
+        // Foreign keys of the tables created here, added once their rows are loaded (PostgreSQL); emptied when added.
+        List<DatasetForeignKey> pending = options.Mode == SeedMode.CreateTables ? [.. await database.CreateTablesAsync(ddl, shapes, ct)] : [];
         try
         {
-            var (rows, summary) = await WriteRowsAsync(database, runId, mappings, request, options, ct);
-            var total = rows.Values.Sum();
-            await ledger.CompleteAsync(runId, summary.Seed, summary.ReferenceTime, total, _time.GetUtcNow(), ct);
-            LogSeeded(_logger, runId, dataset, total, rows.Count, summary.Seed);
-            return new SeedResult(runId, dataset, summary.Seed, rows, summary);
+            return await SeedTablesAsync(database, shapes, pending, request, options, ct);
         }
-        catch (Exception error)
+        finally
         {
-            LogSeedFailed(_logger, error, runId);
-            await ledger.DeleteAsync(runId, CancellationToken.None);
-            throw;
+            // A run that failed has had its rows removed by now: the keys go on tables holding none of them, so every
+            // table created here ends with the REFERENCES its DDL declares.
+            await RestoreForeignKeysAsync(database, pending);
         }
     }
 
@@ -118,121 +98,55 @@ public sealed partial class TestDataSeeder
         return deleted;
     }
 
-    private async Task<(Dictionary<string, long> Rows, DatasetSummary Summary)> WriteRowsAsync(SeedDatabase database, string runId,
-        Dictionary<string, TableMapping> mappings, GenerateDatasetRequest request, SeedOptions options, CancellationToken ct)
+    private async Task<SeedResult> SeedTablesAsync(SeedDatabase database, IReadOnlyList<DatasetTableShape> shapes, List<DatasetForeignKey> pending,
+        GenerateDatasetRequest request, SeedOptions options, CancellationToken ct)
     {
-        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
-        TableMapping? current = null;
-        NdjsonRowReader? reader = null;
-        DbTransaction? transaction = null;
-        SeedBatch? batch = null;
-        var batchRows = 0;
-        DatasetSummary? summary = null;
-        long total = 0;
-        var utf8 = Array.Empty<byte>();
-
-        async Task FlushAsync()
+        var targets = await database.ReadTablesAsync([.. shapes.Select(s => s.Name)], ct);
+        var mappings = new Dictionary<string, TableMapping>(StringComparer.Ordinal);
+        foreach (var (shape, order) in shapes.Select((s, i) => (s, i)))
         {
-            if (batch is null || transaction is null)
-            {
-                return;
-            }
+            mappings[shape.Name] = TableMapping.Build(shape, targets.GetValueOrDefault(shape.Name), order);
+        }
 
-            await batch.CompleteAsync(ct);
-            await batch.DisposeAsync();
-            batch = null;
-            await transaction.CommitAsync(ct);
-            await transaction.DisposeAsync();
-            transaction = null;
-            total += batchRows;
-            rows[current!.Table] = rows.GetValueOrDefault(current.Table) + batchRows;
-            options.Progress?.Report(new SeedProgress(runId, current.Table, rows[current.Table], total));
-            batchRows = 0;
+        var ledger = new RunLedger(database);
+        await ledger.EnsureAsync(ct);
+        var runId = Guid.NewGuid().ToString("N");
+        var dataset = request.Preset.Length > 0 ? request.Preset : "custom";
+        await ledger.StartAsync(runId, dataset, request.HasSeed ? request.Seed : null, request.RequestId, request.ReferenceTime, _time.GetUtcNow(), ct);
+        try
+        {
+            var (rows, summary) = await WriteRowsAsync(database, runId, mappings, request, options, ct);
+            // After the last batch, in a transaction of its own: a key with no parent row fails the run here.
+            await database.AddForeignKeysAsync(pending, ct);
+            pending.Clear();
+            var total = rows.Values.Sum();
+            await ledger.CompleteAsync(runId, summary.Seed, summary.ReferenceTime, total, _time.GetUtcNow(), ct);
+            LogSeeded(_logger, runId, dataset, total, rows.Count, summary.Seed);
+            return new SeedResult(runId, dataset, summary.Seed, rows, summary);
+        }
+        catch (Exception error)
+        {
+            LogSeedFailed(_logger, error, runId);
+            await ledger.DeleteAsync(runId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task RestoreForeignKeysAsync(SeedDatabase database, IReadOnlyList<DatasetForeignKey> pending)
+    {
+        if (pending.Count == 0)
+        {
+            return;
         }
 
         try
         {
-            await foreach (var chunk in _source.ReadRowsAsync(request, ct))
-            {
-                if (chunk.Table.Length > 0 && chunk.Data.Length > 0)
-                {
-                    if (!mappings.TryGetValue(chunk.Table, out var mapping))
-                    {
-                        throw new SeedMappingException(chunk.Table, null, "the stream has rows of a table the dataset's DDL did not create");
-                    }
-
-                    if (!ReferenceEquals(mapping, current))
-                    {
-                        await FlushAsync();
-                        current = mapping;
-                        reader = new NdjsonRowReader(mapping, database.TemporalsAsText);
-                    }
-
-                    // The rows are read from their UTF-8 bytes; one buffer, grown as chunks need, serves the whole stream.
-                    var length = Encoding.UTF8.GetMaxByteCount(chunk.Data.Length);
-                    if (utf8.Length < length)
-                    {
-                        Return(utf8);
-                        utf8 = ArrayPool<byte>.Shared.Rent(length);
-                    }
-
-                    var data = utf8.AsMemory(0, Encoding.UTF8.GetBytes(chunk.Data, utf8));
-                    for (var start = 0; start < data.Length;)
-                    {
-                        var end = data.Span[start..].IndexOf((byte)'\n');
-                        end = end < 0 ? data.Length : start + end;
-                        var line = data[start..end];
-                        start = end + 1;
-                        if (line.Span.Trim(" \t\r"u8).IsEmpty)
-                        {
-                            continue;
-                        }
-
-                        if (batch is null)
-                        {
-                            transaction = await database.Connection.BeginTransactionAsync(ct);
-                            batch = await database.BeginBatchAsync(transaction, runId, mapping, ct);
-                        }
-
-                        reader!.Read(line.Span, rows.GetValueOrDefault(mapping.Table) + batchRows);
-                        batch.Add(reader.Values);
-                        batchRows++;
-                        if (batchRows >= options.BatchRows)
-                        {
-                            await FlushAsync();
-                        }
-                    }
-                }
-
-                summary = chunk.Summary ?? summary;
-            }
-
-            await FlushAsync();
+            await database.AddForeignKeysAsync(pending, CancellationToken.None);
         }
-        finally
+        catch (Exception error)
         {
-            // A batch left open by an exception: its COPY is cancelled and its transaction rolled back.
-            if (batch is not null)
-            {
-                await batch.DisposeAsync();
-            }
-
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-
-            Return(utf8);
-        }
-
-        return (rows, summary ?? throw new InvalidOperationException("The dataset stream ended without its final chunk (no summary)."));
-    }
-
-    private static void Return(byte[] buffer)
-    {
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // The exception that failed the run is the one the caller gets; this one is logged beside it.
+            LogForeignKeysNotRestored(_logger, error, pending.Count);
         }
     }
 }

@@ -5,8 +5,7 @@ namespace TestDataAgent.Client.Seeding;
 
 /// <summary>
 /// PostgreSQL: the rows through one binary <c>COPY</c>, written as they are added (Npgsql sends its buffer whenever it
-/// fills), and their keys through a second <c>COPY</c> into <c>testdata_run_keys</c> once the rows are complete (a
-/// connection runs one <c>COPY</c> at a time).
+/// fills), and their keys as one <c>text[]</c> row of <c>testdata_run_keys</c> once the rows are complete.
 /// </summary>
 internal sealed class PostgresSeedBatch : SeedBatch
 {
@@ -49,18 +48,14 @@ internal sealed class PostgresSeedBatch : SeedBatch
     {
         await _import.CompleteAsync(ct);
         await _import.DisposeAsync();
-        await using var keys = await _connection.BeginBinaryImportAsync(
-            "COPY testdata_run_keys (run_id, table_order, table_name, key_value) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var key in _keys)
-        {
-            keys.StartRow();
-            keys.Write(_runId, NpgsqlDbType.Text);
-            keys.Write(_mapping.Order, NpgsqlDbType.Integer);
-            keys.Write(_mapping.Table, NpgsqlDbType.Text);
-            keys.Write(key, NpgsqlDbType.Text);
-        }
-
-        await keys.CompleteAsync(ct);
+        // One ledger row for the batch's keys, in the batch's transaction (Npgsql enlists the command in it).
+        await using var keys = new NpgsqlCommand(
+            "INSERT INTO testdata_run_keys (run_id, table_order, table_name, key_values) VALUES (@run, @order, @table, @keys)", _connection);
+        keys.Parameters.Add(new NpgsqlParameter<string>("run", NpgsqlDbType.Text) { TypedValue = _runId });
+        keys.Parameters.Add(new NpgsqlParameter<int>("order", NpgsqlDbType.Integer) { TypedValue = _mapping.Order });
+        keys.Parameters.Add(new NpgsqlParameter<string>("table", NpgsqlDbType.Text) { TypedValue = _mapping.Table });
+        keys.Parameters.Add(new NpgsqlParameter<List<string>>("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = _keys });
+        await keys.ExecuteNonQueryAsync(ct);
     }
 
     // Disposing an import that was not completed cancels the COPY; disposing a completed one does nothing.

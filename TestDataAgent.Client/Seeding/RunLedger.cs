@@ -4,7 +4,8 @@ namespace TestDataAgent.Client.Seeding;
 
 /// <summary>
 /// The record of every run in the database it seeded: <c>testdata_runs</c> (one row a run) and
-/// <c>testdata_run_keys</c> (the primary key of every row the run inserted, with its table's place in the dataset).
+/// <c>testdata_run_keys</c> (the primary key of every row the run inserted, with its table's place in the dataset: in
+/// PostgreSQL one row a batch holding its keys in <c>key_values</c>, in SQLite one row a key in <c>key_value</c>).
 /// Clean-up deletes exactly those rows, children first, then the run's own record.
 /// </summary>
 internal sealed class RunLedger(SeedDatabase database)
@@ -29,6 +30,9 @@ internal sealed class RunLedger(SeedDatabase database)
         {
             return deleted;
         }
+
+        // A ledger an earlier version left is brought to this version's shape first (PostgreSQL), its runs kept.
+        await EnsureAsync(ct);
 
         var tables = new List<(int Order, string Table)>();
         await using (var command = database.Command(

@@ -17,7 +17,7 @@ internal abstract class SeedDatabase
     /// <summary>SQLite keeps dates, timestamps and uuids as text; PostgreSQL takes typed values.</summary>
     public abstract bool TemporalsAsText { get; }
 
-    /// <summary>Creates <c>testdata_runs</c> and <c>testdata_run_keys</c> when they do not exist.</summary>
+    /// <summary>Creates <c>testdata_runs</c> and <c>testdata_run_keys</c> when they do not exist (PostgreSQL also converts an earlier shape).</summary>
     public abstract string LedgerDdl { get; }
 
     public static SeedDatabase For(DbConnection connection) => connection switch
@@ -46,6 +46,24 @@ internal abstract class SeedDatabase
 
         return found;
     }
+
+    /// <summary>
+    /// Create-tables mode: runs the dataset's DDL, keeping the tables that exist, and returns the foreign keys still to
+    /// add once the rows are loaded (<see cref="AddForeignKeysAsync"/>). Here every <c>REFERENCES</c> is created with its
+    /// table, so none; PostgreSQL overrides it to check each key once after loading rather than once a row.
+    /// </summary>
+    public virtual async Task<IReadOnlyList<DatasetForeignKey>> CreateTablesAsync(string ddl, IReadOnlyList<DatasetTableShape> shapes, CancellationToken ct)
+    {
+        await ExecuteAsync(DatasetDdl.IfNotExists(ddl), null, ct);
+        return [];
+    }
+
+    /// <summary>
+    /// Adds the foreign keys <see cref="CreateTablesAsync"/> left out, validating the rows loaded meanwhile, all in one
+    /// transaction; a key with no parent row is refused (<see cref="SeedMappingException"/>) and none is added.
+    /// </summary>
+    public virtual Task AddForeignKeysAsync(IReadOnlyList<DatasetForeignKey> foreignKeys, CancellationToken ct) =>
+        foreignKeys.Count == 0 ? Task.CompletedTask : throw new NotSupportedException("This database creates its foreign keys with its tables.");
 
     /// <summary>Starts a batch of <paramref name="mapping"/>'s rows inside <paramref name="transaction"/>, their keys recorded under the run.</summary>
     public abstract Task<SeedBatch> BeginBatchAsync(DbTransaction transaction, string runId, TableMapping mapping, CancellationToken ct);

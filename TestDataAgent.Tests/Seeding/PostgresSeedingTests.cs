@@ -28,7 +28,8 @@ public sealed class PostgresSeedingTests(SeedingBackends backends) : IClassFixtu
         Assert.Equal(7, result.Seed);
         Assert.Equal(10, await connection.ScalarAsync("SELECT COUNT(*) FROM information_schema.table_constraints WHERE constraint_type = 'FOREIGN KEY' AND table_name NOT LIKE 'testdata%'"));
         Assert.Equal(0, await connection.ScalarAsync("SELECT COUNT(*) FROM payments p JOIN orders o ON o.order_id = p.order_id WHERE p.amount <> o.total"));
-        Assert.Equal(result.TotalRows, await connection.ScalarAsync($"SELECT COUNT(*) FROM testdata_run_keys WHERE run_id = '{result.RunId}'"));
+        Assert.Equal(10, await connection.ScalarAsync("SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND convalidated"));
+        Assert.Equal(result.TotalRows, await connection.ScalarAsync($"SELECT COUNT(*) FROM testdata_run_keys k, unnest(k.key_values) WHERE k.run_id = '{result.RunId}'"));
         Assert.Equal(result.TotalRows, await connection.ScalarAsync($"SELECT row_count FROM testdata_runs WHERE run_id = '{result.RunId}' AND seed = 7 AND dataset = 'ecommerce_core'"));
     }
 
