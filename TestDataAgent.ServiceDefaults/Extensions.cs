@@ -82,11 +82,14 @@ public static class Extensions
                     // Edit: the service's own spans (request, validate, route, generate).
                     .AddSource("TestDataAgent")
                     .AddAspNetCoreInstrumentation(aspNetCore =>
-                        // Edit: health probes and the gRPC health service would fill the dashboard with noise.
+                        // Edit: health probes (the HTTP routes, the gRPC health service and testdata.v1's own
+                        // HealthCheck, which the original's clients poll) would fill the dashboard with noise.
                         aspNetCore.Filter = context =>
                             !(context.Request.Path.StartsWithSegments(HealthEndpointPath)
                               || context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
-                              || context.Request.Path.StartsWithSegments("/grpc.health.v1.Health")))
+                              || context.Request.Path.StartsWithSegments("/grpc.health.v1.Health")
+                              || context.Request.Path.StartsWithSegments("/testdata.v1.TestDataService/HealthCheck")
+                              || context.Request.Path.StartsWithSegments("/v1/health")))
                     // Edit: gRPC client instrumentation, for the gRPC calls our services and tests make.
                     .AddGrpcClientInstrumentation()
                     .AddHttpClientInstrumentation();

@@ -10,8 +10,8 @@ namespace TestDataAgent.Tests.Integration;
 
 /// <summary>
 /// What the dashboard's Traces page shows: requests, not health probes. A probe (the 30 s health publisher, the HTTP
-/// health routes, grpc.health.v1) makes no exported span, not even its Redis PING; a generate call does, with its Redis
-/// commands inside its own trace.
+/// health routes, grpc.health.v1, testdata.v1's HealthCheck) makes no exported span, not even its Redis PING; a
+/// generate call does, with its Redis commands inside its own trace.
 /// </summary>
 public sealed class HealthProbeTraceTests
 {
@@ -61,6 +61,16 @@ public sealed class HealthProbeTraceTests
         while (!exported.Snapshot().Any(a => a.Source.Name == RedisSource && generateTraces.Contains(a.TraceId)))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200), waited.Token);
+        }
+
+        // testdata.v1's own HealthCheck (the original's clients poll it), then a call whose server span is exported after it.
+        await api.Client.HealthCheckAsync(new HealthCheckRequest(), deadline: Deadlines.Call());
+        var after = await api.Client.GenerateDataAsync(new GenerateRequest { Entity = "user", Count = 1, Seed = 6 }, deadline: Deadlines.Call());
+        Assert.True(after.Success, after.Error);
+        while (!exported.Snapshot().Any(a => a.Kind == ActivityKind.Server && a.DisplayName.Contains("GenerateData", StringComparison.Ordinal)
+            && !generateTraces.Contains(a.TraceId)))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), waited.Token);
         }
 
         var spans = exported.Snapshot();
