@@ -34,13 +34,13 @@ static int Usage()
           --concurrency N        unary callers (32)
           --channels N           unary GrpcChannels shared by the callers (1)
           --duration S           unary measuring time in seconds (20)
-          --warmup S             unary warm-up time in seconds, not measured (3)
+          --warmup S             unary warm-up time in seconds, not measured (30: the JIT's tiering settles)
           --max-requests N       unary stops after this many measured calls (10000000)
           --timeout S            deadline of each call in seconds (stream 600, unary 30)
           --target URL           an already running server (loopback only), instead of the in-process Api
           --client-decode D      stream: read chunks as bytes (default) or as the generated client's strings
           --api-key KEY          sent as x-api-key to --target (the in-process Api makes a key of its own)
-          --warmup-records N     stream: records of an unmeasured stream made first; 0 measures a cold start (5000)
+          --warmup-records N     stream: records of an unmeasured stream made first; 0 measures a cold start (500000)
           --server-log-level L   log level of the in-process Api (Warning)
           --server-config KVs    settings for the in-process Api, e.g. 'Generation:ChunkMaxBytes=32768;Generation:ChunkMaxRecords=500'
           --echo on|off          unary: measure the echo ceiling in the same run (on)
