@@ -120,8 +120,7 @@ internal static class SemanticValues
     // The theme's first three letters upper-cased, a dash, six digits: one string made, not three.
     private static string Sku(string theme, int number)
     {
-        var prefix = theme.AsSpan(0, Math.Min(3, theme.Length));
-        return string.Create(prefix.Length + 7, (Theme: theme, Number: number), static (span, state) =>
+        return string.Create(Math.Min(3, theme.Length) + 7, (Theme: theme, Number: number), static (span, state) =>
         {
             var length = Math.Min(3, state.Theme.Length);
             state.Theme.AsSpan(0, length).ToUpperInvariant(span);

@@ -19,15 +19,7 @@ public sealed class TelemetryDefaultsTests
     [InlineData(null, "true", true)]
     public void TracesAreMadeOnlyWhenExportedOrAskedFor(string? otlpEndpoint, string? traces, bool expectTracer)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint,
-            ["Telemetry:Traces"] = traces,
-        });
-
-        builder.ConfigureOpenTelemetry();
-        using var host = builder.Build();
+        using var host = Build(otlpEndpoint, "Telemetry:Traces", traces).Build();
 
         Assert.Equal(expectTracer, host.Services.GetService<TracerProvider>() is not null);
         Assert.NotNull(host.Services.GetService<MeterProvider>());
@@ -39,13 +31,7 @@ public sealed class TelemetryDefaultsTests
     [InlineData(null, "true", true)]
     public void RequestDurationsAreRecordedOnlyWhenExportedOrAskedFor(string? otlpEndpoint, string? requestMetrics, bool expectRecorded)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint,
-            ["Telemetry:RequestMetrics"] = requestMetrics,
-        });
-        builder.ConfigureOpenTelemetry();
+        var builder = Build(otlpEndpoint, "Telemetry:RequestMetrics", requestMetrics);
         // A reader, as the service's Prometheus scrape is: without one no instrument is enabled whatever the defaults say.
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddInMemoryExporter(new List<Metric>()));
         using var host = builder.Build();
@@ -55,5 +41,18 @@ public sealed class TelemetryDefaultsTests
         using var meter = new System.Diagnostics.Metrics.Meter("Microsoft.AspNetCore.Hosting");
         var duration = meter.CreateHistogram<double>("http.server.request.duration");
         Assert.Equal(expectRecorded, duration.Enabled);
+    }
+
+    // A production host with the service defaults' OpenTelemetry, given an OTLP endpoint and one telemetry setting.
+    private static HostApplicationBuilder Build(string? otlpEndpoint, string setting, string? value)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint,
+            [setting] = value,
+        });
+        builder.ConfigureOpenTelemetry();
+        return builder;
     }
 }
