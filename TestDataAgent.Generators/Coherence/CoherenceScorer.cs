@@ -18,9 +18,10 @@ public sealed class CoherenceScorer
     {
         var checks = 0;
         var passed = 0;
-        foreach (var rule in schema.Derivations)
+        var rules = schema.Derivations;
+        for (var r = 0; r < rules.Count; r++)
         {
-            if (Check(record, rule) is { } ok)
+            if (Check(record, rules[r]) is { } ok)
             {
                 checks++;
                 passed += ok ? 1 : 0;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Schemas;
@@ -13,7 +12,7 @@ internal static class RowValues
 
     public static DateTimeOffset? Instant(DataRecord row, string field) => Values.AsInstant(row.GetValueOrDefault(field));
 
-    public static string Text(DateTimeOffset instant) => instant.ToString(ScalarGenerators.DateTimeFormat, CultureInfo.InvariantCulture);
+    public static string Text(DateTimeOffset instant) => IsoText.DateTime(instant);
 
     public static decimal Cents(decimal value) => Traditional.Money.Cents(value);
 

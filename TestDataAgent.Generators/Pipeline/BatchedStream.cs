@@ -101,6 +101,8 @@ internal sealed class BatchedStream(
         activity?.SetTag("testdata.first_index", first);
         activity?.SetTag("testdata.records", end - first);
         var session = _sessions.TryTake(out var idle) ? idle : generator.Begin(request, cancellationToken);
+        // Each record is written before the next is made, so its structure is reused.
+        session.RecyclesRecords = true;
         using var formatter = ChunkFormatter.Create(request.Format, request.Schema, first == request.First && request.PartitionIndex == 0, limits.ChunkMaxBytes, neutraliseFormulas: !request.Hints.Contains(HintNames.RawCsv), dialect: request.SqlDialect);
         var tally = new RecordTally(request.Schema, validator, scorer, offset: first - request.First);
         var chunks = new List<Utf8Chunk>(1);

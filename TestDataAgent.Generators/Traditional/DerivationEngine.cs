@@ -1,4 +1,3 @@
-using System.Globalization;
 using TestDataAgent.Generators.Coherence;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Schemas;
@@ -116,7 +115,7 @@ internal static class DerivationEngine
                         {
                             if (entryList[i] is DataRecord entry)
                             {
-                                entry[exactlyOne.Field] = i == chosen;
+                                entry[exactlyOne.Field] = i == chosen ? Boxed.True : Boxed.False;
                             }
                         }
                     }
@@ -143,9 +142,7 @@ internal static class DerivationEngine
 
         var least = Math.Min(rule.MinGapHours * 3600, room);
         var instant = start.AddSeconds(context.Random.Long((long)least, (long)room));
-        record[rule.Target] = targetText.Length == 10
-            ? instant.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        record[rule.Target] = targetText.Length == 10 ? IsoText.Date(instant) : IsoText.DateTime(instant);
     }
 
     /// <summary>A derived number in its field's type: integers stay integers, amounts are rounded to the currency's minor units once.</summary>

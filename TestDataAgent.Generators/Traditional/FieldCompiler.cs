@@ -1,5 +1,4 @@
 using System.Globalization;
-using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Schemas;
@@ -157,7 +156,7 @@ internal sealed class FieldCompiler(long count, IReadOnlyList<DerivationRule> de
             var at = address.IndexOf('@', StringComparison.Ordinal);
             // Edge cases: plus-addressing, which many sign-up forms wrongly reject.
             var tag = c.EdgeCases && c.Random.Bool(EdgeCaseValues.Probability) ? "+qa" : "";
-            return string.Create(CultureInfo.InvariantCulture, $"{address[..at]}.{permutation.Map((ulong)c.RecordIndex % space)}{tag}{address[at..]}");
+            return string.Create(CultureInfo.InvariantCulture, stackalloc char[256], $"{address.AsSpan(0, at)}.{permutation.Map((ulong)c.RecordIndex % space)}{tag}{address.AsSpan(at)}");
         };
     }
 
@@ -190,27 +189,27 @@ internal sealed class FieldCompiler(long count, IReadOnlyList<DerivationRule> de
         var name = field.Name.ToLowerInvariant();
         if (name.Contains("birth", StringComparison.Ordinal) || name == "dob")
         {
-            return (c, _) => c.ReferenceTime.AddDays(-c.Random.Double(18 * 365.25, 80 * 365.25)).ToString(ScalarGenerators.DateFormat, CultureInfo.InvariantCulture);
+            return (c, _) => IsoText.Date(c.ReferenceTime.AddDays(-c.Random.Double(18 * 365.25, 80 * 365.25)));
         }
 
         return ScalarGenerators.IsFutureName(name)
-            ? (c, _) => ScalarGenerators.RandomFuture(c).ToString(ScalarGenerators.DateFormat, CultureInfo.InvariantCulture)
-            : (c, _) => ScalarGenerators.RandomPast(c, ScalarGenerators.History, headroom).ToString(ScalarGenerators.DateFormat, CultureInfo.InvariantCulture);
+            ? (c, _) => IsoText.Date(ScalarGenerators.RandomFuture(c))
+            : (c, _) => IsoText.Date(ScalarGenerators.RandomPast(c, ScalarGenerators.History, headroom));
     }
 
     private ValueGenerator DateTimeGenerator(FieldDefinition field)
     {
         var headroom = IsTopLevel(field) ? Headroom(field.Name) : TimeSpan.Zero;
         return ScalarGenerators.IsFutureName(field.Name.ToLowerInvariant())
-            ? (c, _) => ScalarGenerators.RandomFuture(c).ToString(ScalarGenerators.DateTimeFormat, CultureInfo.InvariantCulture)
-            : (c, _) => ScalarGenerators.RandomPast(c, ScalarGenerators.History, headroom).ToString(ScalarGenerators.DateTimeFormat, CultureInfo.InvariantCulture);
+            ? (c, _) => IsoText.DateTime(ScalarGenerators.RandomFuture(c))
+            : (c, _) => IsoText.DateTime(ScalarGenerators.RandomPast(c, ScalarGenerators.History, headroom));
     }
 
     private static ValueGenerator ObjectGenerator(IReadOnlyList<FieldPlan> plans) =>
         (c, _) =>
         {
             c.BeginObject();
-            var value = new DataRecord(plans.Count);
+            var value = c.NewRecord(plans.Count);
             RecordBuilder.Fill(c, value, plans, overrides: null);
             return value;
         };
@@ -224,7 +223,7 @@ internal sealed class FieldCompiler(long count, IReadOnlyList<DerivationRule> de
         return (c, scope) =>
         {
             var length = c.Random.Number(minItems, maxItems);
-            var list = new List<object?>(length);
+            var list = c.NewList(length);
             var seen = field.UniqueItems ? new HashSet<string>(StringComparer.Ordinal) : null;
             for (var i = 0; i < length; i++)
             {

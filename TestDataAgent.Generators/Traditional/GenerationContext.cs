@@ -106,6 +106,68 @@ public sealed class GenerationContext
         _place = null;
     }
 
+    // Records and lists this context made since the last Recycle, and those free to make the next record with.
+    private readonly List<DataRecord> _rentedRecords = [];
+    private readonly List<List<object?>> _rentedLists = [];
+    private readonly Stack<DataRecord> _freeRecords = new();
+    private readonly Stack<List<object?>> _freeLists = new();
+
+    /// <summary>
+    /// Whether records and lists are reused: set only by a caller that is done with a record (written, counted) before
+    /// it asks for the next one, as a stream's batch is. Then a record costs no allocation for its structure.
+    /// </summary>
+    public bool RecyclesRecords { get; internal set; }
+
+    /// <summary>An empty record for the record being made: a reused one when <see cref="RecyclesRecords"/>.</summary>
+    public DataRecord NewRecord(int capacity)
+    {
+        if (!RecyclesRecords)
+        {
+            return new DataRecord(capacity);
+        }
+
+        var record = _freeRecords.Count > 0 ? _freeRecords.Pop() : new DataRecord(capacity);
+        _rentedRecords.Add(record);
+        return record;
+    }
+
+    /// <summary>An empty list for the record being made: a reused one when <see cref="RecyclesRecords"/>.</summary>
+    public List<object?> NewList(int capacity)
+    {
+        if (!RecyclesRecords)
+        {
+            return new List<object?>(capacity);
+        }
+
+        var list = _freeLists.Count > 0 ? _freeLists.Pop() : new List<object?>(capacity);
+        _rentedLists.Add(list);
+        return list;
+    }
+
+    /// <summary>
+    /// Takes back every record and list made since the last call: the caller no longer holds any of them. Only what
+    /// <see cref="NewRecord"/> and <see cref="NewList"/> made is reused, never a value that came from elsewhere.
+    /// </summary>
+    public void Recycle()
+    {
+        // Pushed last first, so the next record takes them in the order this one did: the root record is the root again,
+        // each nested object takes the one in its place, and none has to grow.
+        for (var i = _rentedRecords.Count - 1; i >= 0; i--)
+        {
+            _rentedRecords[i].Clear();
+            _freeRecords.Push(_rentedRecords[i]);
+        }
+
+        for (var i = _rentedLists.Count - 1; i >= 0; i--)
+        {
+            _rentedLists[i].Clear();
+            _freeLists.Push(_rentedLists[i]);
+        }
+
+        _rentedRecords.Clear();
+        _rentedLists.Clear();
+    }
+
     /// <summary>The request's locales; <see cref="LocaleMix.Default"/> keeps the original generator.</summary>
     public LocaleMix Locales { get; }
 

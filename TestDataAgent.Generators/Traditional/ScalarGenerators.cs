@@ -1,4 +1,3 @@
-using System.Globalization;
 using TestDataAgent.Generators.Locales;
 using TestDataAgent.Generators.Schemas;
 
@@ -33,8 +32,8 @@ internal static class ScalarGenerators
             "uuid" => SemanticValues.For("uuid")!,
             "uri" or "url" => SemanticValues.For("url")!,
             "ipv4" => SemanticValues.For("ipv4")!,
-            "date" => (c, _) => RandomPast(c, History).ToString(DateFormat, CultureInfo.InvariantCulture),
-            "date-time" or "iso8601" => (c, _) => RandomPast(c, History).ToString(DateTimeFormat, CultureInfo.InvariantCulture),
+            "date" => (c, _) => IsoText.Date(RandomPast(c, History)),
+            "date-time" or "iso8601" => (c, _) => IsoText.DateTime(RandomPast(c, History)),
             _ => (c, _) => Words(c, c.Random.Number(min, max)),
         };
     }

@@ -59,22 +59,28 @@ internal static class SemanticValues
         // An email that belongs to the person in the same record reads as real data.
         var first = scope.TryGetValue("first_name", out var f) && f is string firstName ? firstName : context.Random.DataSetItem(BogusList.FirstNames);
         var last = scope.TryGetValue("last_name", out var l) && l is string lastName ? lastName : context.Random.DataSetItem(BogusList.LastNames);
-        var local = context.Random.Number(0, 3) switch
+        var style = context.Random.Number(0, 3);
+        var domain = ValuePools.EmailDomains[context.Random.Number(0, ValuePools.EmailDomains.Length - 1)];
+        Span<char> firstSlug = stackalloc char[MaxSlug];
+        Span<char> lastSlug = stackalloc char[MaxSlug];
+        ReadOnlySpan<char> given = Slug(first, firstSlug);
+        ReadOnlySpan<char> family = Slug(last, lastSlug);
+        ReadOnlySpan<char> separator = style switch
         {
-            0 => $"{Slug(first)}.{Slug(last)}",
-            1 => $"{Slug(first)}{Slug(last)}",
-            2 => $"{Slug(first)}_{Slug(last)}",
-            _ => $"{Slug(first)[..1]}{Slug(last)}",
+            0 => ".",
+            2 => "_",
+            _ => "",
         };
-        return $"{local}@{ValuePools.EmailDomains[context.Random.Number(0, ValuePools.EmailDomains.Length - 1)]}";
+        return string.Create(CultureInfo.InvariantCulture, stackalloc char[256], $"{(style == 3 ? given[..1] : given)}{separator}{family}@{domain}");
     }
 
-    /// <summary>Lower-case letters and digits only: a name as it appears in an email address.</summary>
-    private static string Slug(string name)
+    private const int MaxSlug = 64;
+
+    /// <summary>Lower-case letters and digits only: a name as it appears in an email address, written into <paramref name="buffer"/>.</summary>
+    private static Span<char> Slug(string name, Span<char> buffer)
     {
-        Span<char> buffer = stackalloc char[Math.Min(name.Length, 64)];
         var length = 0;
-        foreach (var c in name.AsSpan(0, buffer.Length))
+        foreach (var c in name.AsSpan(0, Math.Min(name.Length, MaxSlug)))
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
@@ -82,7 +88,13 @@ internal static class SemanticValues
             }
         }
 
-        return length == 0 ? "user" : new string(buffer[..length]);
+        if (length == 0)
+        {
+            "user".CopyTo(buffer);
+            length = 4;
+        }
+
+        return buffer[..length];
     }
 
     private static string Street(GenerationContext context) =>

@@ -55,6 +55,25 @@ public sealed class TraditionalGenerator(ThemeCatalog catalog, RecordValidator v
         }
     }
 
+    /// <summary>
+    /// The request's records (its slice of the run) for a caller that writes each one before it asks for the next (a
+    /// unary answer): the session reuses a record's structure for the next, so none may be kept.
+    /// </summary>
+    internal IEnumerable<DataRecord> Written(GenerationRequest request, CancellationToken cancellationToken)
+    {
+        var session = Begin(request, cancellationToken);
+        session.RecyclesRecords = true;
+        foreach (var (index, scenario) in Layout(request, request.First, request.End))
+        {
+            if (index % YieldEvery == YieldEvery - 1)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            yield return session.Make(index, scenario);
+        }
+    }
+
     /// <summary>The global indexes from <paramref name="first"/> to before <paramref name="end"/>, each with its scenario: scenarios lie over the run in order.</summary>
     public static IEnumerable<(long Index, ScenarioPlan Scenario)> Layout(GenerationRequest request, long first, long end)
     {

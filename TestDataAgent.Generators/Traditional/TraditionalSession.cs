@@ -42,6 +42,17 @@ public sealed class TraditionalSession
         _plansByName = fields.ByName;
     }
 
+    /// <summary>
+    /// Whether the session reuses its records: a record from <see cref="Make"/> is then the caller's only until the next
+    /// call, which takes it back. For a caller that writes each record before it asks for the next (a stream's batch,
+    /// a unary answer); a record that is kept must come from a session that does not recycle.
+    /// </summary>
+    internal bool RecyclesRecords
+    {
+        get => _context.RecyclesRecords;
+        set => _context.RecyclesRecords = value;
+    }
+
     /// <summary>A valid, coherent record for the global <paramref name="index"/> of <paramref name="scenario"/>, with <c>_scenario</c> and <c>_index</c>.</summary>
     /// <exception cref="InvalidRequestException">The request's constraints cannot be met.</exception>
     public DataRecord Make(long index, ScenarioPlan scenario)
@@ -97,7 +108,13 @@ public sealed class TraditionalSession
 
     private DataRecord MakeOnce(long index, IReadOnlyDictionary<string, object?> overrides, int attempt)
     {
-        var record = new DataRecord(_recordCapacity);
+        if (_context.RecyclesRecords)
+        {
+            // The previous record (or attempt) is done with: its records and lists make this one.
+            _context.Recycle();
+        }
+
+        var record = _context.NewRecord(_recordCapacity);
         _context.BeginRecord(index, record, attempt);
         RecordBuilder.Fill(_context, record, _plans, overrides);
         if (overrides.Count > 0)
