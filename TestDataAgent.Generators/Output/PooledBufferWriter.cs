@@ -12,6 +12,9 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     private const int MinimumSize = 4 * 1024;
 
+    /// <summary>The size from which <see cref="Release"/> gives its array away instead of copying it.</summary>
+    public const int LargeAnswerBytes = 64 * 1024;
+
     private byte[] _buffer;
     private int _written;
 
@@ -64,14 +67,16 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     }
 
     /// <summary>
-    /// The bytes written so far, for a caller to keep (a unary answer). When they fill at least half of the array, the
-    /// array itself is given away rather than copied (it leaves the pool, and a large answer is neither held twice nor
-    /// kept by the pool afterwards); a smaller answer is copied out and the array stays for reuse.
+    /// The bytes written so far, for a caller to keep (a unary answer). A large answer (<see cref="LargeAnswerBytes"/> or
+    /// more) that fills at least half of its array takes the array itself rather than a copy (it leaves the pool, and a
+    /// large answer is neither held twice nor kept by the pool afterwards); any other is copied out to an array of its
+    /// length, and the pooled array stays for the next answer (giving away a small pooled array costs the pool a new one,
+    /// which allocates more than the copy).
     /// </summary>
     public ReadOnlyMemory<byte> Release()
     {
         ReadOnlyMemory<byte> written;
-        if (_written * 2L >= _buffer.Length)
+        if (_written >= LargeAnswerBytes && _written * 2L >= _buffer.Length)
         {
             written = _buffer.AsMemory(0, _written);
             _buffer = ArrayPool<byte>.Shared.Rent(MinimumSize);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Requests;
 
@@ -136,27 +137,40 @@ public sealed class IntelligenceRouter
         return parts.Count > 0 ? $"LLM: {string.Join(", ", parts)}" : "LLM: intelligent generation";
     }
 
+    // The reasons without a record count are few (context or not, fast or not, which simple entity): made once each.
+    private static readonly ConcurrentDictionary<(bool NoContext, bool Fast, string? SimpleEntity), string> s_traditionalReasons = new();
+
     private static string TraditionalReason(GenerationRequest request)
     {
+        var noContext = request.Context.Length == 0;
+        var fast = request.Hints.Contains(HintNames.Fast);
+        var simpleEntity = request.Entity is "user" or "payment" ? request.Entity : null;
+        return request.Count > 500
+            ? TraditionalReason(noContext, request.Count, fast, simpleEntity)
+            : s_traditionalReasons.GetOrAdd((noContext, fast, simpleEntity), static key => TraditionalReason(key.NoContext, null, key.Fast, key.SimpleEntity));
+    }
+
+    private static string TraditionalReason(bool noContext, int? highVolume, bool fast, string? simpleEntity)
+    {
         var parts = new List<string>();
-        if (request.Context.Length == 0)
+        if (noContext)
         {
             parts.Add("no context provided");
         }
 
-        if (request.Count > 500)
+        if (highVolume is { } count)
         {
-            parts.Add($"high volume ({request.Count} records)");
+            parts.Add($"high volume ({count} records)");
         }
 
-        if (request.Hints.Contains(HintNames.Fast))
+        if (fast)
         {
             parts.Add("fast generation requested");
         }
 
-        if (request.Entity is "user" or "payment")
+        if (simpleEntity is not null)
         {
-            parts.Add($"simple entity ({request.Entity})");
+            parts.Add($"simple entity ({simpleEntity})");
         }
 
         return parts.Count > 0 ? $"Traditional: {string.Join(", ", parts)}" : "Traditional: default fast generation";

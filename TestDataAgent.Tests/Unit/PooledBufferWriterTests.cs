@@ -33,6 +33,25 @@ public sealed class PooledBufferWriterTests
     }
 
     [Fact]
+    public void AnAnswerUnderTheLargeSizeIsCopiedEvenWhenItFillsItsArray()
+    {
+        // Ten user records (about 5 KB) fill most of an 8 KB array: giving that array away would cost the pool a new one.
+        using var writer = new PooledBufferWriter();
+        var span = writer.GetSpan(5_000);
+        span[..5_000].Fill((byte)'x');
+        writer.Advance(5_000);
+        Assert.True(MemoryMarshal.TryGetArray(writer.WrittenMemory, out var pooled));
+
+        var released = writer.Release();
+
+        Assert.True(MemoryMarshal.TryGetArray(released, out var segment));
+        Assert.NotSame(pooled.Array, segment.Array);
+        Assert.Equal(5_000, segment.Array!.Length);
+        Assert.True(5_000 * 2 >= pooled.Array!.Length);
+        Assert.True(5_000 < PooledBufferWriter.LargeAnswerBytes);
+    }
+
+    [Fact]
     public void ASmallAnswerIsCopiedToAnArrayOfItsLength()
     {
         using var writer = new PooledBufferWriter(64 * 1024);
