@@ -49,7 +49,7 @@ internal static class LoadCommand
             var target = options.Target ?? server!.Address;
             Console.WriteLine($"# load {scenario}: target {target} ({(server is null ? "external server" : "in-process Api")}), " +
                 $"{Environment.ProcessorCount} cores, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, load average {ProcessMemory.LoadAverage()}" +
-                (scenario == "stream" ? $", the client reads chunks as {options.ClientDecode}" : "") +
+                (scenario is "stream" or "unary" ? $", the client reads data as {options.ClientDecode}" : "") +
                 (options.ServerConfiguration.Count > 0 ? $", server config {string.Join(", ", options.ServerConfiguration.Select(kv => $"{kv.Key}={kv.Value}"))}" : ""));
 
             var channels = Enumerable.Range(0, scenario == "unary" ? options.Channels : 1)
@@ -68,7 +68,7 @@ internal static class LoadCommand
                 var clients = invokers.Select(i => new TestDataService.TestDataServiceClient(i)).ToList();
                 return scenario == "stream"
                     ? await StreamScenario.RunAsync(clients[0], invokers[0], options, measuresServer: server is not null, stop.Token)
-                    : await UnaryScenario.RunAsync(clients, options, MaxMessageBytes, stop.Token);
+                    : await UnaryScenario.RunAsync(clients, invokers, options, MaxMessageBytes, stop.Token);
             }
             catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
             {

@@ -39,7 +39,7 @@ internal sealed record LoadOptions
     /// <summary>The key sent as <c>x-api-key</c> to a <see cref="Target"/>; the in-process Api makes its own.</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>Stream: read chunks as bytes (<c>bytes</c>) or through the generated client's strings (<c>strings</c>).</summary>
+    /// <summary>Stream and unary: read <c>data</c> as bytes (<c>bytes</c>, as the echo's reply is read) or through the generated client's strings (<c>strings</c>).</summary>
     public string ClientDecode { get; init; } = "bytes";
 
     public LogLevel ServerLogLevel { get; init; } = LogLevel.Warning;

@@ -12,7 +12,7 @@ namespace TestDataAgent.Benchmarks.Load;
 /// </summary>
 internal static class UnaryScenario
 {
-    public static async Task<int> RunAsync(IReadOnlyList<TestDataService.TestDataServiceClient> clients, LoadOptions options, int maxMessageBytes,
+    public static async Task<int> RunAsync(IReadOnlyList<TestDataService.TestDataServiceClient> clients, IReadOnlyList<CallInvoker> invokers, LoadOptions options, int maxMessageBytes,
         CancellationToken cancellationToken)
     {
         var request = LoadCommand.Request(options);
@@ -29,8 +29,10 @@ internal static class UnaryScenario
         LoadMeasurement? ours = null;
         if (options.Scenario == "unary")
         {
-            ours = await ClosedLoop.MeasureAsync(options, (worker, token) => CallAsync(clients[worker % clients.Count], request, options, token), cancellationToken);
-            ours.Print("unary", options, clients.Count, reportsServerTime: true);
+            ours = options.ClientDecode == "strings"
+                ? await ClosedLoop.MeasureAsync(options, (worker, token) => CallAsync(clients[worker % clients.Count], request, options, token), cancellationToken)
+                : await ClosedLoop.MeasureAsync(options, (worker, token) => CallAsync(invokers[worker % invokers.Count], request, options, token), cancellationToken);
+            ours.Print($"unary (client reads data as {options.ClientDecode})", options, clients.Count, reportsServerTime: true);
         }
 
         LoadMeasurement? echo = null;
@@ -47,7 +49,7 @@ internal static class UnaryScenario
         var replyBytes = probe.CalculateSize();
         if (ours is not null)
         {
-            Console.WriteLine(Row($"unary {options.Format}", options.Entity, options.Count.ToString("N0", CultureInfo.InvariantCulture), replyBytes, ours, options,
+            Console.WriteLine(Row($"unary {options.Format} ({options.ClientDecode})", options.Entity, options.Count.ToString("N0", CultureInfo.InvariantCulture), replyBytes, ours, options,
                 echo is null ? "—" : (ours.RequestsPerSecond / echo.RequestsPerSecond).ToString("P1", CultureInfo.InvariantCulture)));
         }
 
@@ -73,6 +75,24 @@ internal static class UnaryScenario
         try
         {
             var response = await client.GenerateDataAsync(request, deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken);
+            if (response.Success && response.RecordCount == request.Count)
+            {
+                return CallOutcome.Success(response.Metadata.GenerationTimeMs);
+            }
+
+            return new CallOutcome(response.Success ? $"{response.RecordCount} records instead of {request.Count}" : response.Error);
+        }
+        catch (RpcException ex)
+        {
+            return new CallOutcome($"{ex.StatusCode}: {ex.Status.Detail}");
+        }
+    }
+
+    private static async Task<CallOutcome> CallAsync(CallInvoker invoker, GenerateRequest request, LoadOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await RawAnswers.Call(invoker, request, new CallOptions(deadline: DateTime.UtcNow + options.Timeout, cancellationToken: cancellationToken));
             if (response.Success && response.RecordCount == request.Count)
             {
                 return CallOutcome.Success(response.Metadata.GenerationTimeMs);

@@ -66,11 +66,37 @@ public static class RecordJson
         writer.WriteStartObject();
         foreach (var (name, value) in record)
         {
-            writer.WritePropertyName(name);
+            writer.WritePropertyName(Encoded(name));
             WriteValue(writer, value);
         }
 
         writer.WriteEndObject();
+    }
+
+    // A record's keys are a few string instances (its schema's field names, made once per compiled plan), so each is
+    // escaped and turned into UTF-8 once per thread rather than once per record. Keyed by reference: a name that arrives
+    // as a new string each time (a model's record) only costs an entry, and the table is emptied when it fills.
+    [ThreadStatic]
+    private static Dictionary<string, JsonEncodedText>? t_names;
+
+    private const int MaxEncodedNames = 1024;
+
+    private static JsonEncodedText Encoded(string name)
+    {
+        var names = t_names ??= new Dictionary<string, JsonEncodedText>(ReferenceEqualityComparer.Instance);
+        if (!names.TryGetValue(name, out var encoded))
+        {
+            if (names.Count == MaxEncodedNames)
+            {
+                names.Clear();
+            }
+
+            // The writer's own encoder, so the bytes are those WritePropertyName(string) writes.
+            encoded = JsonEncodedText.Encode(name, WriterOptions.Encoder);
+            names.Add(name, encoded);
+        }
+
+        return encoded;
     }
 
     /// <summary>A value as compact JSON text (nested values in CSV cells and SQL literals).</summary>

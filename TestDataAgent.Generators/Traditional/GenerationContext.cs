@@ -107,16 +107,31 @@ public sealed class GenerationContext
     }
 
     // Records and lists this context made since the last Recycle, and those free to make the next record with.
-    private readonly List<DataRecord> _rentedRecords = [];
-    private readonly List<List<object?>> _rentedLists = [];
-    private readonly Stack<DataRecord> _freeRecords = new();
-    private readonly Stack<List<object?>> _freeLists = new();
+    private List<DataRecord> _rentedRecords = null!;
+    private List<List<object?>> _rentedLists = null!;
+    private Stack<DataRecord> _freeRecords = null!;
+    private Stack<List<object?>> _freeLists = null!;
 
     /// <summary>
     /// Whether records and lists are reused: set only by a caller that is done with a record (written, counted) before
     /// it asks for the next one, as a stream's batch is. Then a record costs no allocation for its structure.
     /// </summary>
-    public bool RecyclesRecords { get; internal set; }
+    public bool RecyclesRecords
+    {
+        get;
+        internal set
+        {
+            if (value && !field)
+            {
+                _rentedRecords = [];
+                _rentedLists = [];
+                _freeRecords = new();
+                _freeLists = new();
+            }
+
+            field = value;
+        }
+    }
 
     /// <summary>An empty record for the record being made: a reused one when <see cref="RecyclesRecords"/>.</summary>
     public DataRecord NewRecord(int capacity)

@@ -98,7 +98,7 @@ internal static class SemanticValues
     }
 
     private static string Street(GenerationContext context) =>
-        string.Create(CultureInfo.InvariantCulture, $"{context.Random.Number(1, 9999)} {ValuePools.Pick(ValuePools.StreetNames, context.Random)}");
+        string.Create(CultureInfo.InvariantCulture, stackalloc char[128], $"{context.Random.Number(1, 9999)} {ValuePools.Pick(ValuePools.StreetNames, context.Random)}");
 
     private static string Zip(GenerationContext context) =>
         context.Random.Number(1001, 99950).ToString("D5", CultureInfo.InvariantCulture);
@@ -113,7 +113,7 @@ internal static class SemanticValues
     }
 
     private static string Phone(GenerationContext context, DataRecord scope) =>
-        string.Create(CultureInfo.InvariantCulture, $"{context.Random.Number(201, 989)}-{context.Random.Number(200, 999)}-{context.Random.Number(0, 9999):D4}");
+        string.Create(CultureInfo.InvariantCulture, stackalloc char[32], $"{context.Random.Number(201, 989)}-{context.Random.Number(200, 999)}-{context.Random.Number(0, 9999):D4}");
 
     private static decimal Price(GenerationContext context, DataRecord scope)
     {
