@@ -71,13 +71,18 @@ public sealed partial class GenerationService(
         var report = new GenerationReport();
         var limit = options.Value.MaxUnaryResponseBytes;
         var blanks = RecordBlanks.For(request);
+        ReadOnlyMemory<byte>? joined = null;
         try
         {
             UnaryResponseBudget.CheckEstimate(request, Traditional, limit);
-            if (plan.Generator is TraditionalGenerator traditional)
+            if (plan.Generator is TraditionalGenerator traditional && BatchedAnswer.Applies(request, options.Value))
+            {
+                joined = await BatchedAnswer.JoinAsync(new BatchedStream(request, traditional, validator, scorer, options.Value), request, tally, limit, cancellationToken);
+            }
+            else if (plan.Generator is TraditionalGenerator sequential)
             {
                 // Made here, without an async hop per record; each is written before the next reuses its structure.
-                foreach (var record in traditional.Written(request, cancellationToken))
+                foreach (var record in sequential.Written(request, cancellationToken))
                 {
                     Write(record, request, blanks, tally, formatter, limit);
                 }
@@ -100,7 +105,7 @@ public sealed partial class GenerationService(
         ReadOnlyMemory<byte> data;
         using (var write = TestDataTracing.Source.StartActivity("write"))
         {
-            data = formatter.CompleteBytes();
+            data = joined ?? formatter.CompleteBytes();
             write?.SetTag("testdata.bytes", data.Length);
         }
 
