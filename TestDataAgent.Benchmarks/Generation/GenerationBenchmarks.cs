@@ -5,6 +5,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.DependencyInjection;
 using TestDataAgent.Benchmarks.Baseline;
+using TestDataAgent.Generators;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Output;
 using TestDataAgent.Generators.Pipeline;
@@ -36,6 +37,8 @@ public class GenerationBenchmarks
     private readonly ArrayBufferWriter<byte> _baselineBuffer = new(1024 * 1024);
 
     private ServiceProvider _services = null!;
+    private ServiceProvider _oneCoreServices = null!;
+    private GenerationService _oneCore = null!;
     private GenerationRequestValidator _validator = null!;
     private GenerationService _generation = null!;
     private TraditionalGenerator _generator = null!;
@@ -54,10 +57,16 @@ public class GenerationBenchmarks
         _generator = _services.GetRequiredService<TraditionalGenerator>();
         _input = new GenerationRequestInput { Entity = Entity, Count = Count, Seed = Seed, OutputFormat = (int)DataFormat.Json };
         _request = _validator.Validate(_input, RequestMode.Unary);
+        _oneCoreServices = PipelineServices.Build(maxSyncRecords: 1_000_000, services => services.Configure<GenerationOptions>(options => options.StreamWorkers = 1));
+        _oneCore = _oneCoreServices.GetRequiredService<GenerationService>();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _services.Dispose();
+    public void Cleanup()
+    {
+        _services.Dispose();
+        _oneCoreServices.Dispose();
+    }
 
     /// <summary>Bogus <c>Faker&lt;T&gt;.Generate(n)</c> into POCOs, then one <c>JsonSerializer.Serialize</c> of the list.</summary>
     [Benchmark(Baseline = true)]
@@ -87,6 +96,18 @@ public class GenerationBenchmarks
     {
         var request = _validator.Validate(_input, RequestMode.Unary);
         var result = await _generation.GenerateAsync(request, CancellationToken.None);
+        return result.Utf8Data.Length;
+    }
+
+    /// <summary>
+    /// The same on one core (<c>Generation:StreamWorkers=1</c>): the answer made record by record on the caller's thread,
+    /// as the baseline is; <see cref="TestDataAgent_Traditional"/> makes an answer this large in batches on every core.
+    /// </summary>
+    [Benchmark]
+    public async Task<int> TestDataAgent_Traditional_OneCore()
+    {
+        var request = _validator.Validate(_input, RequestMode.Unary);
+        var result = await _oneCore.GenerateAsync(request, CancellationToken.None);
         return result.Utf8Data.Length;
     }
 
