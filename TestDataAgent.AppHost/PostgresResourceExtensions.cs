@@ -6,7 +6,13 @@ namespace TestDataAgent.AppHost;
 
 public static class PostgresResourceExtensions
 {
-    private const string DirectoryPrefix = "tda-apphost-pg-";
+    internal const string DirectoryPrefix = "tda-apphost-pg-";
+
+    /// <summary>The file in a cluster's directory that names the process of the AppHost that made it.</summary>
+    internal const string OwnerFile = "apphost.pid";
+
+    // A directory without an owner file is either from before owner files or one being made this instant.
+    private static readonly TimeSpan s_unownedGrace = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -55,6 +61,9 @@ public static class PostgresResourceExtensions
             File.SetUnixFileMode(directory, (UnixFileMode)0x1FF);
         }
 
+        // Whose directory it is: another AppHost starting meanwhile (tests start several at once) leaves it alone while
+        // this process lives, even before initdb has finished and postgres has written its postmaster.pid.
+        MarkOwner(directory);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(directory);
         var asRoot = Environment.UserName == "root";
         var resource = new LocalPostgresResource(name, asRoot ? "runuser" : "sh", builder.AppHostDirectory, directory);
@@ -109,13 +118,27 @@ public static class PostgresResourceExtensions
                 .OrderDescending().FirstOrDefault()
             : null;
 
-    /// <summary>Removes the directories of earlier runs whose postgres no longer runs (no live <c>postmaster.pid</c>).</summary>
-    private static void RemoveStoppedClusters()
+    /// <summary>
+    /// Removes the directories of earlier runs: those whose AppHost has exited (its <see cref="OwnerFile"/>) and whose
+    /// postgres no longer runs (no live <c>postmaster.pid</c>). A directory of a live AppHost is never touched, however
+    /// far its cluster has got.
+    /// </summary>
+    /// <summary>Names this process as the owner of <paramref name="directory"/>: written aside and renamed, so the file is whole when seen.</summary>
+    internal static void MarkOwner(string directory)
+    {
+        var pending = Path.Combine(directory, OwnerFile + ".new");
+        File.WriteAllText(pending, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.Move(pending, Path.Combine(directory, OwnerFile), overwrite: true);
+    }
+
+    internal static void RemoveStoppedClusters()
     {
         foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), $"{DirectoryPrefix}*"))
         {
+            var ownerFile = Path.Combine(directory, OwnerFile);
             var pidFile = Path.Combine(directory, "data", "postmaster.pid");
-            if (!File.Exists(pidFile) || !IsRunning(pidFile))
+            var ownerRuns = File.Exists(ownerFile) ? IsRunning(ownerFile) : Directory.GetCreationTimeUtc(directory) > DateTime.UtcNow - s_unownedGrace;
+            if (!ownerRuns && (!File.Exists(pidFile) || !IsRunning(pidFile)))
             {
                 TryDelete(directory);
             }
