@@ -118,11 +118,6 @@ public static class PostgresResourceExtensions
                 .OrderDescending().FirstOrDefault()
             : null;
 
-    /// <summary>
-    /// Removes the directories of earlier runs: those whose AppHost has exited (its <see cref="OwnerFile"/>) and whose
-    /// postgres no longer runs (no live <c>postmaster.pid</c>). A directory of a live AppHost is never touched, however
-    /// far its cluster has got.
-    /// </summary>
     /// <summary>Names this process as the owner of <paramref name="directory"/>: written aside and renamed, so the file is whole when seen.</summary>
     internal static void MarkOwner(string directory)
     {
@@ -131,6 +126,11 @@ public static class PostgresResourceExtensions
         File.Move(pending, Path.Combine(directory, OwnerFile), overwrite: true);
     }
 
+    /// <summary>
+    /// Removes the directories of earlier runs: those whose AppHost has exited (its <see cref="OwnerFile"/>) and whose
+    /// postgres no longer runs (no live <c>postmaster.pid</c>). A directory of a live AppHost is never touched, however
+    /// far its cluster has got.
+    /// </summary>
     internal static void RemoveStoppedClusters()
     {
         foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), $"{DirectoryPrefix}*"))
