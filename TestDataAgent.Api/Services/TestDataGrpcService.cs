@@ -29,9 +29,29 @@ public sealed class TestDataGrpcService(
     public override async Task<GenerateResponse> GenerateData(GenerateRequest request, ServerCallContext context)
     {
         var outcome = await Guard(() => pipeline.GenerateAsync(Input(request, context), context.CancellationToken), context);
-        return outcome.Result is { } result
-            ? ResponseMapper.ToResponse(request.RequestId, result, preEncoded: IsBinaryGrpc(context))
-            : ResponseMapper.ToError(request.RequestId, outcome.Error ?? "");
+        if (outcome.Result is not { } result)
+        {
+            return ResponseMapper.ToError(request.RequestId, outcome.Error ?? "");
+        }
+
+        var binary = IsBinaryGrpc(context);
+        var response = ResponseMapper.ToResponse(request.RequestId, result, preEncoded: binary);
+        if (result.Buffer is { } buffer)
+        {
+            // The answer's pooled array goes back once its bytes are in the response: binary gRPC copies them to the wire
+            // after this returns (the request's disposables run after the response is written); the text for JSON
+            // (and a call made in process) was decoded above.
+            if (binary)
+            {
+                context.GetHttpContext().Response.RegisterForDispose(buffer);
+            }
+            else
+            {
+                buffer.Dispose();
+            }
+        }
+
+        return response;
     }
 
     public override Task GenerateDataStream(GenerateRequest request, IServerStreamWriter<DataChunk> responseStream, ServerCallContext context) =>

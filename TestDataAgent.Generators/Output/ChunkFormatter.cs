@@ -86,6 +86,20 @@ public abstract class ChunkFormatter : IDisposable
         return bytes;
     }
 
+    /// <summary>
+    /// The whole answer for a caller that gives it back once written (the transport, after the response is sent): an
+    /// answer under <see cref="PooledBufferWriter.LargeAnswerBytes"/> keeps the formatter's pooled array, not a copy,
+    /// and goes back to the pool when the chunk is disposed; a larger one is <see cref="CompleteBytes"/>'s array, which
+    /// the pool never takes back.
+    /// </summary>
+    public Utf8Chunk CompleteAnswer()
+    {
+        FinishChunk();
+        var answer = Buffer.WrittenCount < PooledBufferWriter.LargeAnswerBytes ? Buffer.Detach() : Utf8Chunk.FromOwned(Buffer.Release());
+        Reset();
+        return answer;
+    }
+
     private void Reset()
     {
         RecordCount = 0;

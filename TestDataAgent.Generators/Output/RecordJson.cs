@@ -61,42 +61,100 @@ public static class RecordJson
         }
     }
 
-    public static void WriteRecord(Utf8JsonWriter writer, DataRecord record)
+    public static void WriteRecord(Utf8JsonWriter writer, DataRecord record) => WriteRecord(writer, record, t_names ??= new EncodedNames(), depth: 0);
+
+    private static void WriteRecord(Utf8JsonWriter writer, DataRecord record, EncodedNames names, int depth)
     {
         writer.WriteStartObject();
+        var position = 0;
         foreach (var (name, value) in record)
         {
-            writer.WritePropertyName(Encoded(name));
-            WriteValue(writer, value);
+            writer.WritePropertyName(names.Get(name, depth, position++));
+            switch (value)
+            {
+                // Nested objects and arrays of them keep the table and their depth: a nested record's names are
+                // remembered apart from its parent's.
+                case DataRecord nested:
+                    WriteRecord(writer, nested, names, depth + 1);
+                    break;
+                case List<object?> list:
+                    writer.WriteStartArray();
+                    foreach (var item in list)
+                    {
+                        if (item is DataRecord element)
+                        {
+                            WriteRecord(writer, element, names, depth + 1);
+                        }
+                        else
+                        {
+                            WriteValue(writer, item);
+                        }
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    WriteValue(writer, value);
+                    break;
+            }
         }
 
         writer.WriteEndObject();
     }
 
     // A record's keys are a few string instances (its schema's field names, made once per compiled plan), so each is
-    // escaped and turned into UTF-8 once per thread rather than once per record. Keyed by reference: a name that arrives
-    // as a new string each time (a model's record) only costs an entry, and the table is emptied when it fills.
+    // escaped and turned into UTF-8 once per thread rather than once per record. Records of a schema put the same names
+    // in the same places, so a name is first looked for where it was in the last record at its depth (one reference
+    // comparison), then in a table keyed by reference. A name that arrives as a new string each time (a model's record)
+    // only costs an entry, and the table is emptied when it fills.
     [ThreadStatic]
-    private static Dictionary<string, JsonEncodedText>? t_names;
+    private static EncodedNames? t_names;
 
-    private const int MaxEncodedNames = 1024;
-
-    private static JsonEncodedText Encoded(string name)
+    private sealed class EncodedNames
     {
-        var names = t_names ??= new Dictionary<string, JsonEncodedText>(ReferenceEqualityComparer.Instance);
-        if (!names.TryGetValue(name, out var encoded))
+        private const int MaxNames = 1024;
+        private const int Depths = 8;
+        private const int Positions = 64;
+
+        private readonly Dictionary<string, JsonEncodedText> _byName = new(ReferenceEqualityComparer.Instance);
+        private readonly string?[] _lastNames = new string?[Depths * Positions];
+        private readonly JsonEncodedText[] _lastEncoded = new JsonEncodedText[Depths * Positions];
+
+        public JsonEncodedText Get(string name, int depth, int position)
         {
-            if (names.Count == MaxEncodedNames)
+            if (depth >= Depths || position >= Positions)
             {
-                names.Clear();
+                return Lookup(name);
             }
 
-            // The writer's own encoder, so the bytes are those WritePropertyName(string) writes.
-            encoded = JsonEncodedText.Encode(name, WriterOptions.Encoder);
-            names.Add(name, encoded);
+            var slot = (depth * Positions) + position;
+            if (ReferenceEquals(_lastNames[slot], name))
+            {
+                return _lastEncoded[slot];
+            }
+
+            var encoded = Lookup(name);
+            _lastNames[slot] = name;
+            _lastEncoded[slot] = encoded;
+            return encoded;
         }
 
-        return encoded;
+        private JsonEncodedText Lookup(string name)
+        {
+            if (!_byName.TryGetValue(name, out var encoded))
+            {
+                if (_byName.Count == MaxNames)
+                {
+                    _byName.Clear();
+                }
+
+                // The writer's own encoder, so the bytes are those WritePropertyName(string) writes.
+                encoded = JsonEncodedText.Encode(name, WriterOptions.Encoder);
+                _byName.Add(name, encoded);
+            }
+
+            return encoded;
+        }
     }
 
     /// <summary>A value as compact JSON text (nested values in CSV cells and SQL literals).</summary>

@@ -33,6 +33,12 @@ public sealed class Utf8Chunk : IDisposable
 
     internal static Utf8Chunk FromPooled(byte[] array, int length) => new(array.AsMemory(0, length), array);
 
+    /// <summary>Bytes in an array of their own (not the pool's): disposing the chunk only empties it.</summary>
+    internal static Utf8Chunk FromOwned(ReadOnlyMemory<byte> bytes) => new(bytes, null);
+
+    /// <summary>Whether <see cref="Dispose"/> has run: the bytes are gone (a pooled array may already hold other data).</summary>
+    public bool IsDisposed { get; private set; }
+
     /// <summary>The chunk's text (a UTF-16 copy): for callers that want a string, not for the wire.</summary>
     public override string ToString() => Encoding.UTF8.GetString(_bytes.Span);
 
@@ -41,6 +47,7 @@ public sealed class Utf8Chunk : IDisposable
     {
         var pooled = Interlocked.Exchange(ref _pooled, null);
         _bytes = ReadOnlyMemory<byte>.Empty;
+        IsDisposed = true;
         if (pooled is not null)
         {
             ArrayPool<byte>.Shared.Return(pooled);

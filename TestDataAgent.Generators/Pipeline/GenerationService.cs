@@ -102,10 +102,11 @@ public sealed partial class GenerationService(
             throw;
         }
 
-        ReadOnlyMemory<byte> data;
+        Utf8Chunk data;
         using (var write = TestDataTracing.Source.StartActivity("write"))
         {
-            data = joined ?? formatter.CompleteBytes();
+            // The formatter's pooled array, not a copy: the transport gives it back once the answer is sent.
+            data = joined is { } whole ? Utf8Chunk.FromOwned(whole) : formatter.CompleteAnswer();
             write?.SetTag("testdata.bytes", data.Length);
         }
 

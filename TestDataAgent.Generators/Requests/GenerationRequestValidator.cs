@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Locales;
@@ -36,9 +37,7 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
         var locales = LocaleMix.Parse(input.Locale);
         var resolved = LocaleSchemaAdapter.Adapt(schemas.Resolve(input.Entity, input.Domain, input.InlineSchema, input.CustomSchema, input.SchemaFields, input.PredefinedSchema, warnings), locales);
         var schema = ConstraintApplier.Apply(resolved, input.Constraints, warnings);
-        CheckFields(schema.Fields);
-        // Patterns are built (within their budget) now, so a stream refuses a bad one before its first chunk.
-        SchemaPatterns.Prepare(schema.Fields, cancellationToken);
+        CheckSchema(schema, cancellationToken);
         var scenarios = ScenarioPlanner.Plan(input, ref schema, warnings, options.Value.MaxAddedFields);
         CheckRecordSize(schema, scenarios);
         var total = scenarios.Sum(s => (long)s.Count);
@@ -162,10 +161,36 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
         }
     }
 
+    // What depends on the schema alone is checked once per schema instance: a built-in entity (or a registered schema)
+    // comes back as the same instance on every request that sets no constraints or locale, and its checks, the
+    // patterns' generators and its size bound then cost a table lookup. A schema made for one request is checked as
+    // before and its entry goes when the schema does.
+    private readonly ConditionalWeakTable<EntitySchema, SchemaChecks> _checked = [];
+
+    private sealed class SchemaChecks
+    {
+        public double? SchemaBytes;
+    }
+
+    private void CheckSchema(EntitySchema schema, CancellationToken cancellationToken)
+    {
+        if (_checked.TryGetValue(schema, out _))
+        {
+            return;
+        }
+
+        CheckFields(schema.Fields);
+        // Patterns are built (within their budget) now, so a stream refuses a bad one before its first chunk.
+        SchemaPatterns.Prepare(schema.Fields, cancellationToken);
+        _checked.TryAdd(schema, new SchemaChecks());
+    }
+
     private void CheckRecordSize(EntitySchema schema, IReadOnlyList<ScenarioPlan> scenarios)
     {
         var limit = options.Value.MaxRecordBytes;
-        var bound = RecordCost.MaxBytes(schema, scenarios);
+        // Scenarios can add fields, so this is the schema the records are made from: checked (and cached) on its own.
+        var checks = _checked.GetValue(schema, static _ => new SchemaChecks());
+        var bound = RecordCost.MaxBytes(checks.SchemaBytes ??= RecordCost.SchemaBytes(schema), scenarios);
         if (bound > limit)
         {
             var size = bound >= 1e12 ? "more than a terabyte" : $"up to {bound / (1024 * 1024):0.#} MiB";

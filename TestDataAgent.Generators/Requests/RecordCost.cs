@@ -17,9 +17,12 @@ internal static class RecordCost
     private const double Long = 2_048;
     private const int DefaultMaxItems = 5;
 
-    public static double MaxBytes(EntitySchema schema, IReadOnlyList<ScenarioPlan> scenarios)
+    /// <summary>The schema's part of the bound: the same for every request of the schema.</summary>
+    public static double SchemaBytes(EntitySchema schema) => Fields(schema.Fields, depth: 0);
+
+    /// <summary>The bound from the schema's part (<see cref="SchemaBytes"/>) and the scenarios' overrides.</summary>
+    public static double MaxBytes(double fields, IReadOnlyList<ScenarioPlan> scenarios)
     {
-        var fields = Fields(schema.Fields, depth: 0);
         var overrides = 0.0;
         foreach (var scenario in scenarios)
         {

@@ -57,7 +57,7 @@ public static class SchemaParser
             PrimaryKey = SchemaJson.OptionalString(root, "primary_key", ""),
             Fields = fields,
             CoherenceRules = SchemaJson.StringList(root, "coherence_rules", ""),
-            Derivations = root.TryGetProperty("derive", out var derive) ? ParseDerivations(derive) : [],
+            Derivations = root.TryGetProperty("derive", out var derive) ? ParseDerivations(derive, FieldNames(fields)) : [],
         };
 
         if (schema.PrimaryKey is { } key && schema.FindField(key) is null)
@@ -189,8 +189,32 @@ public static class SchemaParser
         };
     }
 
-    private static List<DerivationRule> ParseDerivations(JsonElement element)
+    // Every field name in the schema (nested too), to its own string: a rule then names a field with the very instance
+    // the records are keyed by, so looking it up in a record compares references, not characters.
+    private static Dictionary<string, string> FieldNames(IReadOnlyList<FieldDefinition> fields, Dictionary<string, string>? names = null)
     {
+        names ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            names.TryAdd(field.Name, field.Name);
+            FieldNames(field.Fields, names);
+            if (field.Items is { } items)
+            {
+                FieldNames(items.Fields, names);
+            }
+        }
+
+        return names;
+    }
+
+    private static List<DerivationRule> ParseDerivations(JsonElement element, Dictionary<string, string> names)
+    {
+        string Name(JsonElement item, string property, string location) =>
+            SchemaJson.RequiredString(item, property, location) is var text && names.TryGetValue(text, out var own) ? own : text;
+
+        List<string> Names(JsonElement item, string property, string location) =>
+            [.. SchemaJson.StringList(item, property, location).Select(text => names.GetValueOrDefault(text, text))];
+
         if (element.ValueKind != JsonValueKind.Array)
         {
             throw new SchemaFormatException("derive", "must be an array of rules");
@@ -209,15 +233,15 @@ public static class SchemaParser
             var kind = SchemaJson.RequiredString(item, "rule", location);
             rules.Add(kind switch
             {
-                "sum_of_items" => new SumOfItemsRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "items", location), SchemaJson.RequiredString(item, "quantity", location), SchemaJson.RequiredString(item, "price", location)),
-                "percent_of" => new PercentOfRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "base", location), SchemaJson.OptionalNumber(item, "min_percent", location) ?? 0, SchemaJson.OptionalNumber(item, "max_percent", location) ?? 0, SchemaJson.OptionalNumber(item, "zero_probability", location) ?? 0),
-                "product" => new ProductRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.StringList(item, "factors", location)),
-                "at_most" => new AtMostRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "limit", location)),
-                "sum" => new SumRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.StringList(item, "add", location), SchemaJson.StringList(item, "subtract", location)),
-                "not_before" => new NotBeforeRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "reference", location), SchemaJson.OptionalNumber(item, "min_gap_hours", location) ?? 0, SchemaJson.OptionalNumber(item, "max_gap_hours", location) ?? 720, SchemaJson.OptionalBool(item, "allow_future", location) ?? false),
-                "present_when" => new PresentWhenRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "field", location), SchemaJson.StringList(item, "values", location)),
-                "positive_when" => new PositiveWhenRule(SchemaJson.RequiredString(item, "target", location), SchemaJson.RequiredString(item, "flag", location)),
-                "exactly_one_true" => new ExactlyOneTrueRule(SchemaJson.RequiredString(item, "items", location), SchemaJson.RequiredString(item, "field", location)),
+                "sum_of_items" => new SumOfItemsRule(Name(item, "target", location), Name(item, "items", location), Name(item, "quantity", location), Name(item, "price", location)),
+                "percent_of" => new PercentOfRule(Name(item, "target", location), Name(item, "base", location), SchemaJson.OptionalNumber(item, "min_percent", location) ?? 0, SchemaJson.OptionalNumber(item, "max_percent", location) ?? 0, SchemaJson.OptionalNumber(item, "zero_probability", location) ?? 0),
+                "product" => new ProductRule(Name(item, "target", location), Names(item, "factors", location)),
+                "at_most" => new AtMostRule(Name(item, "target", location), Name(item, "limit", location)),
+                "sum" => new SumRule(Name(item, "target", location), Names(item, "add", location), Names(item, "subtract", location)),
+                "not_before" => new NotBeforeRule(Name(item, "target", location), Name(item, "reference", location), SchemaJson.OptionalNumber(item, "min_gap_hours", location) ?? 0, SchemaJson.OptionalNumber(item, "max_gap_hours", location) ?? 720, SchemaJson.OptionalBool(item, "allow_future", location) ?? false),
+                "present_when" => new PresentWhenRule(Name(item, "target", location), Name(item, "field", location), SchemaJson.StringList(item, "values", location)),
+                "positive_when" => new PositiveWhenRule(Name(item, "target", location), Name(item, "flag", location)),
+                "exactly_one_true" => new ExactlyOneTrueRule(Name(item, "items", location), Name(item, "field", location)),
                 _ => throw new SchemaFormatException($"{location}.rule", $"'{kind}' is not a known rule"),
             });
         }

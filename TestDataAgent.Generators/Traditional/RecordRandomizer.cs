@@ -109,8 +109,10 @@ public sealed class RecordRandomizer
 
     private sealed class BogusRandomizer : Randomizer
     {
+        // Bogus's parameterless constructor takes its shared source (a reference), where Randomizer(int) would build
+        // a seeded System.Random (a 56-number table) for every request only to have it replaced here.
         public BogusRandomizer(RecordRandom source)
-            : base(0) => localSeed = source;
+            : base() => localSeed = source;
     }
 }
 

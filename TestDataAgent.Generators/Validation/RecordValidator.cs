@@ -25,11 +25,28 @@ public sealed class RecordValidator
 
     private static void ValidateObject(DataRecord record, IReadOnlyList<FieldDefinition> fields, FieldPath path, long index, List<RuleViolation> violations)
     {
+        // A generated record holds its fields in schema order (some left out), under the schema's own name strings: the
+        // next entry is looked at first, and only a name found elsewhere costs a lookup.
+        var next = 0;
         for (var f = 0; f < fields.Count; f++)
         {
             var field = fields[f];
             path.Push(field.Name);
-            if (!record.TryGetValue(field.Name, out var value) || value is null)
+            object? value;
+            if (next < record.Count && record.GetAt(next) is var entry && ReferenceEquals(entry.Key, field.Name))
+            {
+                value = entry.Value;
+                next++;
+            }
+            else
+            {
+                // Out of place (or absent): found by name, and the record is followed from there.
+                var at = record.IndexOf(field.Name);
+                value = at < 0 ? null : record.GetAt(at).Value;
+                next = at < 0 ? next : at + 1;
+            }
+
+            if (value is null)
             {
                 if (field.Required)
                 {
@@ -77,7 +94,7 @@ public sealed class RecordValidator
 
                 break;
             case FieldKind.Enum:
-                if (value is not string choice || !field.Values.Contains(choice))
+                if (value is not string choice || !IsOneOf(choice, field.Values))
                 {
                     violations.Add(new RuleViolation(index, path, "enum", $"{path} must be one of {string.Join(", ", field.Values)}"));
                 }
@@ -120,6 +137,20 @@ public sealed class RecordValidator
                 FieldRuleChecks.CheckFormat(text, field.Kind == FieldKind.Email ? "email" : field.Kind == FieldKind.Uuid ? "uuid" : field.Format, path, index, violations);
                 break;
         }
+    }
+
+    // A loop rather than LINQ's Contains over the interface: the same ordinal comparison, without an enumerator.
+    private static bool IsOneOf(string choice, IReadOnlyList<string> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], choice, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void ValidateArray(object value, FieldDefinition field, FieldPath path, long index, List<RuleViolation> violations)

@@ -44,6 +44,37 @@ public sealed class WireBytesTests(ApiFixture api)
         Assert.Equal(3_000, string.Concat(chunks.Select(c => c.Data)).Count(c => c == '\n'));
     }
 
+    // An answer's bytes are written from the formatter's pooled array, which goes back to the pool once the response is
+    // sent, and the next answer on that thread is written into it: answers made at the same time must each still carry
+    // their own records, byte for byte as when made alone (given back before its bytes are read, a call fails).
+    [Fact]
+    public async Task AnswersMadeAtTheSameTimeEachCarryTheirOwnRecords()
+    {
+        var requests = Enumerable.Range(0, 48).Select(i => new GenerateRequest
+        {
+            RequestId = $"pool-{i}",
+            Entity = i % 3 == 0 ? "order" : "user",
+            Count = 5 + (i % 7),
+            Seed = 1_000 + i,
+            ReferenceTime = "2026-06-01T12:00:00Z",
+            OutputFormat = i % 4 == 0 ? OutputFormat.Ndjson : OutputFormat.Json,
+        }).ToList();
+        var expected = new List<string>();
+        foreach (var request in requests)
+        {
+            var alone = await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call());
+            Assert.True(alone.Success, alone.Error);
+            expected.Add(alone.Data);
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            var together = await Task.WhenAll(requests.Select(async request => (await api.Client.GenerateDataAsync(request, deadline: Deadlines.Call())).Data));
+
+            Assert.Equal(expected, together);
+        }
+    }
+
     [Fact]
     public async Task JsonOverHttpCarriesTheSameDataAsGrpc()
     {

@@ -1,5 +1,9 @@
 using System.Runtime.InteropServices;
+using System.Text;
+using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Output;
+using TestDataAgent.Generators.Pipeline;
+using TestDataAgent.Generators.Schemas;
 
 namespace TestDataAgent.Tests.Unit;
 
@@ -49,6 +53,47 @@ public sealed class PooledBufferWriterTests
         Assert.Equal(5_000, segment.Array!.Length);
         Assert.True(5_000 * 2 >= pooled.Array!.Length);
         Assert.True(5_000 < PooledBufferWriter.LargeAnswerBytes);
+    }
+
+    // A unary answer from the generation service: under the large size it stays in the formatter's pooled array (no
+    // copy) until the transport gives it back; reading it after that is an error, never another answer's bytes.
+    [Fact]
+    public void AnAnswerUnderTheLargeSizeKeepsItsPooledArrayUntilGivenBack()
+    {
+        var schema = new EntitySchema { Name = "thing", Fields = [new FieldDefinition { Name = "a", Path = "a", Kind = FieldKind.Integer }] };
+        using var formatter = ChunkFormatter.Create(DataFormat.Json, schema);
+        formatter.Add(new DataRecord { ["a"] = 1L });
+        formatter.Add(new DataRecord { ["a"] = 2L });
+
+        var result = new GenerationResult(formatter.CompleteAnswer(), 2, new GenerationSummary());
+
+        Assert.True(MemoryMarshal.TryGetArray(result.Utf8Data, out var segment));
+        Assert.True(segment.Array!.Length >= 4 * 1024, $"a pooled array, not a copy of {result.Utf8Data.Length} bytes");
+        Assert.Equal("""[{"a":1},{"a":2}]""", Encoding.UTF8.GetString(result.Utf8Data.Span));
+        var copy = result with { RecordCount = 2 };
+        Assert.NotNull(result.Buffer);
+
+        result.Buffer!.Dispose();
+        result.Buffer.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => result.Utf8Data);
+        Assert.Throws<ObjectDisposedException>(() => copy.Utf8Data);
+    }
+
+    [Fact]
+    public void ALargeAnswerComesWholeFromCompleteAnswer()
+    {
+        var schema = new EntitySchema { Name = "thing", Fields = [new FieldDefinition { Name = "text", Path = "text", Kind = FieldKind.String }] };
+        using var formatter = ChunkFormatter.Create(DataFormat.Ndjson, schema);
+        for (var i = 0; i < 100; i++)
+        {
+            formatter.Add(new DataRecord { ["text"] = new string('x', 1_000) });
+        }
+
+        using var answer = formatter.CompleteAnswer();
+
+        Assert.True(answer.Length > PooledBufferWriter.LargeAnswerBytes);
+        Assert.Equal(100, answer.Span.Count((byte)'\n'));
     }
 
     [Fact]

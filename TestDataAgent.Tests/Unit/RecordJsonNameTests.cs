@@ -41,21 +41,82 @@ public sealed class RecordJsonNameTests
         }
     }
 
+    // A name is first looked for where the last record at its depth had it: records of different shapes one after the
+    // other, the same name at different places and depths, nesting deeper and records wider than that memory, must
+    // all still be written as the writer writes each name.
+    [Fact]
+    public void NamesAtEveryDepthAndPlaceAreRightWhateverCameBefore()
+    {
+        var records = new List<DataRecord>();
+        for (var shape = 0; shape < 6; shape++)
+        {
+            var wide = new DataRecord();
+            for (var i = 0; i < 70 + shape; i++)
+            {
+                wide[$"w{(i + shape) % 75}"] = i;
+            }
+
+            var deep = new DataRecord { ["leaf"] = shape };
+            for (var depth = 0; depth < 10 + shape; depth++)
+            {
+                deep = new DataRecord { [depth % 2 == 0 ? "a" : "b"] = deep, ["leaf"] = depth };
+            }
+
+            records.Add(new DataRecord
+            {
+                [shape % 2 == 0 ? "a" : "b"] = shape,
+                [shape % 2 == 0 ? "b" : "a"] = new DataRecord { ["a"] = 1L, ["quote\"d"] = "x" },
+                ["list"] = new List<object?> { new DataRecord { ["b"] = 2L, ["a"] = 3L }, new List<object?> { new DataRecord { ["a"] = 4L } }, "s" },
+                ["wide"] = wide,
+                ["deep"] = deep,
+            });
+        }
+
+        // Each shape after every other, twice over.
+        foreach (var record in records.Concat(records.AsEnumerable().Reverse()).Concat(records))
+        {
+            Assert.Equal(Direct(record), RecordJson.ToJson(record));
+        }
+    }
+
+    // What the writer makes with each name given as text, all the way down.
     private static string Direct(DataRecord record)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, RecordJson.WriterOptions))
         {
-            writer.WriteStartObject();
-            foreach (var (key, value) in record)
-            {
-                writer.WritePropertyName(key);
-                RecordJson.WriteValue(writer, value);
-            }
-
-            writer.WriteEndObject();
+            WriteDirect(writer, record);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteDirect(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case DataRecord record:
+                writer.WriteStartObject();
+                foreach (var (key, item) in record)
+                {
+                    writer.WritePropertyName(key);
+                    WriteDirect(writer, item);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case List<object?> list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteDirect(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                RecordJson.WriteValue(writer, value);
+                break;
+        }
     }
 }

@@ -128,6 +128,62 @@ public sealed class RecordValidatorTests
         Assert.Equal(["tags[1]", "tags[2]"], _validator.Validate(record, s_schema, 0).Select(v => v.Field));
     }
 
+    public static TheoryData<string> KeyLayouts() => ["schema's own names in order", "schema's own names reversed", "extra keys between", "fresh name strings"];
+
+    // The validator looks at a record's next entry first when its key is the schema's own name string (a generated
+    // record), and by name otherwise: however the keys are laid out, the same violations come out.
+    [Theory]
+    [MemberData(nameof(KeyLayouts))]
+    public void EveryBrokenRuleIsFoundWhateverTheOrderAndInstancesOfTheKeys(string layout)
+    {
+        foreach (var row in Plantings())
+        {
+            var record = Valid();
+            Plant((string)row[0], record);
+            var expected = _validator.Validate(record, s_schema, 5).Select(v => (v.Field, v.Rule)).ToList();
+
+            var actual = _validator.Validate(Rekeyed(record, s_schema.Fields, layout), s_schema, 5).Select(v => (v.Field, v.Rule)).ToList();
+
+            Assert.True(expected.SequenceEqual(actual), $"{row[0]} with {layout}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
+            Assert.Equal([((string)row[1], (string)row[2])], actual);
+        }
+
+        Assert.Empty(_validator.Validate(Rekeyed(Valid(), s_schema.Fields, layout), s_schema, 5));
+    }
+
+    private static DataRecord Rekeyed(DataRecord record, IReadOnlyList<FieldDefinition> fields, string layout)
+    {
+        var entries = record.Select(entry =>
+        {
+            var field = fields.FirstOrDefault(f => f.Name == entry.Key);
+            var key = layout == "fresh name strings" ? new string(entry.Key.AsSpan()) : field?.Name ?? entry.Key;
+            var value = entry.Value switch
+            {
+                DataRecord nested when field is not null => Rekeyed(nested, field.Fields, layout),
+                List<object?> list when field?.Items is { } items => (object)list.Select(item => item is DataRecord element ? Rekeyed(element, items.Fields, layout) : item).ToList(),
+                var other => other,
+            };
+            return (Key: key, Value: value);
+        }).ToList();
+        if (layout == "schema's own names reversed")
+        {
+            entries.Reverse();
+        }
+
+        var rekeyed = new DataRecord();
+        foreach (var (key, value) in entries)
+        {
+            if (layout == "extra keys between")
+            {
+                rekeyed["_extra_" + key] = "x";
+            }
+
+            rekeyed[key] = value;
+        }
+
+        return rekeyed;
+    }
+
     private static void Plant(string planting, DataRecord record)
     {
         var address = (DataRecord)record["address"]!;

@@ -37,6 +37,31 @@ public sealed class RequestValidatorTests
         Assert.Throws<InvalidRequestException>(() => validator.Validate(new() { Entity = "cart", Count = 1001 }, RequestMode.Stream));
     }
 
+    // What depends on the schema alone is checked once per schema instance (a built-in schema comes back as the same
+    // one): a schema accepted before is still refused when a request's constraints or scenarios take it over a limit,
+    // and a bad inline schema is refused every time it is sent.
+    [Fact]
+    public void ASchemaAcceptedOnceIsStillCheckedWhenARequestChangesIt()
+    {
+        var validator = new GenerationRequestValidator(
+            new SchemaResolver(TestRequests.Registry),
+            Microsoft.Extensions.Options.Options.Create(new Generators.GenerationOptions { MaxStringLength = 1_000, MaxRecordBytes = 150_000 }),
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestRequests.ReferenceTime));
+        var tooLong = new Dictionary<string, FieldConstraintInput> { ["first_name"] = new() { MaxLength = 5_000 } };
+        var large = new ScenarioInput("large", 1, new Dictionary<string, string> { ["last_name"] = new string('x', 120_000) }, "");
+        const string badPattern = """{"name":"x","fields":{"a":{"type":"string","pattern":"(a"}}}""";
+
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal(1, validator.Validate(new() { Entity = "user", Count = 1 }, RequestMode.Unary).Count);
+            var constrained = Assert.Throws<InvalidRequestException>(() => validator.Validate(new() { Entity = "user", Count = 1, Constraints = tooLong }, RequestMode.Unary));
+            Assert.Contains("Generation:MaxStringLength", constrained.Message, StringComparison.Ordinal);
+            var overridden = Assert.Throws<InvalidRequestException>(() => validator.Validate(new() { Entity = "user", Scenarios = [large] }, RequestMode.Unary));
+            Assert.Contains("Generation:MaxRecordBytes", overridden.Message, StringComparison.Ordinal);
+            Assert.Throws<InvalidRequestException>(() => validator.Validate(new() { InlineSchema = badPattern, Count = 1 }, RequestMode.Unary));
+        }
+    }
+
     [Fact]
     public void AnUnknownEntityIsNamedInTheError()
     {

@@ -56,4 +56,23 @@ public sealed class SchemaRegistryTests
             Assert.All(schema.Fields, f => Assert.False(string.IsNullOrEmpty(examples.For(schema, f)), $"{schema.Name}.{f.Name} has no example"));
         }
     }
+
+    // A rule names its fields with the very strings the schema's fields (and so the records' keys) are: looking one up
+    // in a record then compares references, not characters.
+    [Fact]
+    public void ARulesFieldNamesAreTheSchemasOwnStrings()
+    {
+        var user = TestRequests.Schema("user");
+        var notBefore = user.Derivations.OfType<NotBeforeRule>().Single();
+        var exactlyOne = user.Derivations.OfType<ExactlyOneTrueRule>().Single();
+        var addresses = user.Fields.Single(f => f.Name == "addresses");
+
+        Assert.Same(user.Fields.Single(f => f.Name == "last_login").Name, notBefore.Target);
+        Assert.Same(user.Fields.Single(f => f.Name == "created_at").Name, notBefore.Reference);
+        Assert.Same(addresses.Name, exactlyOne.Items);
+        Assert.Same(addresses.Items!.Fields.Single(f => f.Name == "is_default").Name, exactlyOne.Field);
+        var order = TestRequests.Schema("order");
+        var sum = order.Derivations.OfType<SumRule>().First();
+        Assert.All(sum.Add, name => Assert.Same(order.Fields.Single(f => f.Name == name).Name, name));
+    }
 }
