@@ -18,7 +18,12 @@ public static class RecordJson
         SkipValidation = true,
     };
 
-    public static void WriteValue(Utf8JsonWriter writer, object? value)
+    public static void WriteValue(Utf8JsonWriter writer, object? value) => WriteValue(writer, value, names: null, depth: 0);
+
+    public static void WriteRecord(Utf8JsonWriter writer, DataRecord record) => WriteRecord(writer, record, t_names ??= new EncodedNames(), depth: 0);
+
+    // A nested object's names are remembered at its own depth, apart from its parent's.
+    private static void WriteValue(Utf8JsonWriter writer, object? value, EncodedNames? names, int depth)
     {
         switch (value)
         {
@@ -44,13 +49,13 @@ public static class RecordJson
                 writer.WriteBooleanValue(b);
                 break;
             case DataRecord record:
-                WriteRecord(writer, record);
+                WriteRecord(writer, record, names ?? (t_names ??= new EncodedNames()), depth);
                 break;
             case List<object?> list:
                 writer.WriteStartArray();
                 foreach (var item in list)
                 {
-                    WriteValue(writer, item);
+                    WriteValue(writer, item, names, depth);
                 }
 
                 writer.WriteEndArray();
@@ -61,8 +66,6 @@ public static class RecordJson
         }
     }
 
-    public static void WriteRecord(Utf8JsonWriter writer, DataRecord record) => WriteRecord(writer, record, t_names ??= new EncodedNames(), depth: 0);
-
     private static void WriteRecord(Utf8JsonWriter writer, DataRecord record, EncodedNames names, int depth)
     {
         writer.WriteStartObject();
@@ -70,33 +73,7 @@ public static class RecordJson
         foreach (var (name, value) in record)
         {
             writer.WritePropertyName(names.Get(name, depth, position++));
-            switch (value)
-            {
-                // Nested objects and arrays of them keep the table and their depth: a nested record's names are
-                // remembered apart from its parent's.
-                case DataRecord nested:
-                    WriteRecord(writer, nested, names, depth + 1);
-                    break;
-                case List<object?> list:
-                    writer.WriteStartArray();
-                    foreach (var item in list)
-                    {
-                        if (item is DataRecord element)
-                        {
-                            WriteRecord(writer, element, names, depth + 1);
-                        }
-                        else
-                        {
-                            WriteValue(writer, item);
-                        }
-                    }
-
-                    writer.WriteEndArray();
-                    break;
-                default:
-                    WriteValue(writer, value);
-                    break;
-            }
+            WriteValue(writer, value, names, depth + 1);
         }
 
         writer.WriteEndObject();

@@ -169,12 +169,16 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
 
     private sealed class SchemaChecks
     {
+        public bool FieldsChecked;
         public double? SchemaBytes;
     }
 
+    private SchemaChecks ChecksOf(EntitySchema schema) => _checked.GetValue(schema, static _ => new SchemaChecks());
+
     private void CheckSchema(EntitySchema schema, CancellationToken cancellationToken)
     {
-        if (_checked.TryGetValue(schema, out _))
+        var checks = ChecksOf(schema);
+        if (checks.FieldsChecked)
         {
             return;
         }
@@ -182,14 +186,14 @@ public sealed class GenerationRequestValidator(SchemaResolver schemas, IOptions<
         CheckFields(schema.Fields);
         // Patterns are built (within their budget) now, so a stream refuses a bad one before its first chunk.
         SchemaPatterns.Prepare(schema.Fields, cancellationToken);
-        _checked.TryAdd(schema, new SchemaChecks());
+        checks.FieldsChecked = true;
     }
 
     private void CheckRecordSize(EntitySchema schema, IReadOnlyList<ScenarioPlan> scenarios)
     {
         var limit = options.Value.MaxRecordBytes;
-        // Scenarios can add fields, so this is the schema the records are made from: checked (and cached) on its own.
-        var checks = _checked.GetValue(schema, static _ => new SchemaChecks());
+        // Scenarios can add fields, so this is the schema the records are made from: its bound is kept on its own.
+        var checks = ChecksOf(schema);
         var bound = RecordCost.MaxBytes(checks.SchemaBytes ??= RecordCost.SchemaBytes(schema), scenarios);
         if (bound > limit)
         {
