@@ -43,6 +43,25 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         _written += count;
     }
 
+    /// <summary>Appends one byte.</summary>
+    public void Write(byte value)
+    {
+        if (_written == _buffer.Length)
+        {
+            Ensure(1);
+        }
+
+        _buffer[_written++] = value;
+    }
+
+    /// <summary>Appends <paramref name="bytes"/>.</summary>
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        Ensure(bytes.Length);
+        bytes.CopyTo(_buffer.AsSpan(_written));
+        _written += bytes.Length;
+    }
+
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         Ensure(sizeHint);

@@ -1,10 +1,23 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using TestDataAgent.Generators.Generation;
 
 namespace TestDataAgent.Generators.Output;
 
-/// <summary>Writes the record value model as JSON, with the same bytes for the same values on every run.</summary>
+/// <summary>
+/// Writes the record value model as compact JSON, with the same bytes for the same values on every run: the bytes a
+/// <see cref="Utf8JsonWriter"/> with <see cref="WriterOptions"/> writes, written straight into the output buffer.
+/// </summary>
+/// <remarks>
+/// A record is mostly short ASCII text, integers and names it had before, so those take a direct path: a name's bytes
+/// (<c>"name":</c>) are made once per thread, text that the writer's encoder leaves as it is (asked of the encoder itself)
+/// is copied byte for byte, integers and decimals are formatted as the writer formats them. Text that needs escaping and
+/// floating-point numbers are handed to a <see cref="Utf8JsonWriter"/> with the same options, so their bytes are its bytes.
+/// </remarks>
 public static class RecordJson
 {
     /// <summary>
@@ -18,65 +31,212 @@ public static class RecordJson
         SkipValidation = true,
     };
 
-    public static void WriteValue(Utf8JsonWriter writer, object? value) => WriteValue(writer, value, names: null, depth: 0);
+    // The writer refuses to nest deeper than its MaxDepth (1,000 by default); so does this.
+    private const int MaxDepth = 1000;
 
-    public static void WriteRecord(Utf8JsonWriter writer, DataRecord record) => WriteRecord(writer, record, t_names ??= new EncodedNames(), depth: 0);
+    // The longest text Utf8Formatter writes for a decimal: 29 digits, a sign and a point.
+    private const int MaxDecimalBytes = 31;
 
-    // A nested object's names are remembered at its own depth, apart from its parent's.
-    private static void WriteValue(Utf8JsonWriter writer, object? value, EncodedNames? names, int depth)
+    private static readonly SearchValues<char> s_plain = SearchValues.Create(PlainAscii());
+
+    /// <summary>Writes <paramref name="value"/> at the writer's position, as the writer would write it.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        using var output = new PooledBufferWriter(256);
+        WriteValue(output, value, t_names ??= new EncodedNames(), depth: 0, nesting: 0);
+        writer.WriteRawValue(output.WrittenSpan, skipInputValidation: true);
+    }
+
+    /// <summary>Writes <paramref name="record"/> as one compact JSON object at the end of <paramref name="output"/>.</summary>
+    public static void WriteRecord(PooledBufferWriter output, DataRecord record) => WriteRecord(output, record, t_names ??= new EncodedNames(), depth: 0, nesting: 0);
+
+    /// <summary>A value as compact JSON text (nested values in CSV cells and SQL literals).</summary>
+    public static string ToJson(object? value)
+    {
+        using var output = new PooledBufferWriter(256);
+        WriteValue(output, value, t_names ??= new EncodedNames(), depth: 0, nesting: 0);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    // A nested object's names are remembered at its own depth (records only), apart from its parent's; nesting counts
+    // objects and arrays, as the writer's depth limit does.
+    private static void WriteValue(PooledBufferWriter output, object? value, EncodedNames names, int depth, int nesting)
     {
         switch (value)
         {
             case null:
-                writer.WriteNullValue();
+                output.Write("null"u8);
                 break;
             case string s:
-                writer.WriteStringValue(s);
+                WriteString(output, s);
                 break;
             case long l:
-                writer.WriteNumberValue(l);
+                WriteInteger(output, l);
                 break;
             case int i:
-                writer.WriteNumberValue(i);
+                WriteInteger(output, i);
                 break;
             case decimal d:
-                writer.WriteNumberValue(d);
-                break;
-            case double d:
-                writer.WriteNumberValue(d);
+                Utf8Formatter.TryFormat(d, output.GetSpan(MaxDecimalBytes), out var written);
+                output.Advance(written);
                 break;
             case bool b:
-                writer.WriteBooleanValue(b);
+                output.Write(b ? "true"u8 : "false"u8);
                 break;
             case DataRecord record:
-                WriteRecord(writer, record, names ?? (t_names ??= new EncodedNames()), depth);
+                WriteRecord(output, record, names, depth, nesting);
                 break;
             case List<object?> list:
-                writer.WriteStartArray();
-                foreach (var item in list)
+                Nest(nesting);
+                output.Write((byte)'[');
+                for (var i = 0; i < list.Count; i++)
                 {
-                    WriteValue(writer, item, names, depth);
+                    if (i > 0)
+                    {
+                        output.Write((byte)',');
+                    }
+
+                    WriteValue(output, list[i], names, depth, nesting + 1);
                 }
 
-                writer.WriteEndArray();
+                output.Write((byte)']');
+                break;
+            case double d:
+                WriteThroughWriter(output, d);
                 break;
             default:
-                writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+                if (text is null)
+                {
+                    output.Write("null"u8);
+                }
+                else
+                {
+                    WriteString(output, text);
+                }
+
                 break;
         }
     }
 
-    private static void WriteRecord(Utf8JsonWriter writer, DataRecord record, EncodedNames names, int depth)
+    private static void WriteRecord(PooledBufferWriter output, DataRecord record, EncodedNames names, int depth, int nesting)
     {
-        writer.WriteStartObject();
-        var position = 0;
-        foreach (var (name, value) in record)
+        Nest(nesting);
+        output.Write((byte)'{');
+        for (var i = 0; i < record.Count; i++)
         {
-            writer.WritePropertyName(names.Get(name, depth, position++));
-            WriteValue(writer, value, names, depth + 1);
+            var (name, value) = record.GetAt(i);
+            if (i > 0)
+            {
+                output.Write((byte)',');
+            }
+
+            output.Write(names.Get(name, depth, i));
+            WriteValue(output, value, names, depth + 1, nesting + 1);
         }
 
-        writer.WriteEndObject();
+        output.Write((byte)'}');
+    }
+
+    private static void Nest(int nesting)
+    {
+        if (nesting >= MaxDepth)
+        {
+            throw new InvalidOperationException($"A value nests deeper than {MaxDepth} objects and arrays; JSON output stops there.");
+        }
+    }
+
+    private static void WriteString(PooledBufferWriter output, string text)
+    {
+        if (text.AsSpan().ContainsAnyExcept(s_plain))
+        {
+            WriteThroughWriter(output, text);
+            return;
+        }
+
+        var span = output.GetSpan(text.Length + 2);
+        span[0] = (byte)'"';
+        Ascii.FromUtf16(text, span[1..], out _);
+        span[text.Length + 1] = (byte)'"';
+        output.Advance(text.Length + 2);
+    }
+
+    private static void WriteInteger(PooledBufferWriter output, long value)
+    {
+        Utf8Formatter.TryFormat(value, output.GetSpan(20), out var written);
+        output.Advance(written);
+    }
+
+    private static void WriteThroughWriter(PooledBufferWriter output, string text)
+    {
+        var writer = (t_scratch ??= new Scratch()).Begin();
+        writer.WriteStringValue(text);
+        t_scratch.End(output);
+    }
+
+    private static void WriteThroughWriter(PooledBufferWriter output, double number)
+    {
+        var writer = (t_scratch ??= new Scratch()).Begin();
+        writer.WriteNumberValue(number);
+        t_scratch.End(output);
+    }
+
+    // Printable ASCII that the writer's encoder writes as itself: the text made of these alone is copied as it is.
+    private static string PlainAscii()
+    {
+        var plain = new StringBuilder();
+        for (var c = ' '; c <= '~'; c++)
+        {
+            var one = c.ToString();
+            if (JsonEncodedText.Encode(one, WriterOptions.Encoder).Value == one)
+            {
+                plain.Append(c);
+            }
+        }
+
+        return plain.ToString();
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    // A writer with the same options, for the values it writes better than this class does; one per thread, for the
+    // thread's life.
+    private sealed class Scratch : IDisposable
+    {
+        // What the writer may keep between values; a longer value's buffer is let go after it.
+        private const int KeptBytes = 64 * 1024;
+
+        private ArrayBufferWriter<byte> _written = new(256);
+        private Utf8JsonWriter _writer = null!;
+
+        public Utf8JsonWriter Begin()
+        {
+            _written.ResetWrittenCount();
+            if (_writer is null)
+            {
+                _writer = new Utf8JsonWriter(_written, WriterOptions);
+            }
+            else
+            {
+                _writer.Reset(_written);
+            }
+
+            return _writer;
+        }
+
+        public void End(PooledBufferWriter output)
+        {
+            _writer.Flush();
+            output.Write(_written.WrittenSpan);
+            if (_written.Capacity > KeptBytes)
+            {
+                _written = new ArrayBufferWriter<byte>(256);
+                _writer.Reset(_written);
+            }
+        }
+
+        public void Dispose() => _writer?.Dispose();
     }
 
     // A record's keys are a few string instances (its schema's field names, made once per compiled plan), so each is
@@ -93,11 +253,12 @@ public static class RecordJson
         private const int Depths = 8;
         private const int Positions = 64;
 
-        private readonly Dictionary<string, JsonEncodedText> _byName = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<string, byte[]> _byName = new(ReferenceEqualityComparer.Instance);
         private readonly string?[] _lastNames = new string?[Depths * Positions];
-        private readonly JsonEncodedText[] _lastEncoded = new JsonEncodedText[Depths * Positions];
+        private readonly byte[][] _lastEncoded = new byte[Depths * Positions][];
 
-        public JsonEncodedText Get(string name, int depth, int position)
+        /// <summary>The bytes the writer writes for <paramref name="name"/> as a property name: <c>"name":</c>.</summary>
+        public byte[] Get(string name, int depth, int position)
         {
             if (depth >= Depths || position >= Positions)
             {
@@ -116,7 +277,7 @@ public static class RecordJson
             return encoded;
         }
 
-        private JsonEncodedText Lookup(string name)
+        private byte[] Lookup(string name)
         {
             if (!_byName.TryGetValue(name, out var encoded))
             {
@@ -126,23 +287,16 @@ public static class RecordJson
                 }
 
                 // The writer's own encoder, so the bytes are those WritePropertyName(string) writes.
-                encoded = JsonEncodedText.Encode(name, WriterOptions.Encoder);
+                var escaped = JsonEncodedText.Encode(name, WriterOptions.Encoder).EncodedUtf8Bytes;
+                encoded = new byte[escaped.Length + 3];
+                encoded[0] = (byte)'"';
+                escaped.CopyTo(encoded.AsSpan(1));
+                encoded[^2] = (byte)'"';
+                encoded[^1] = (byte)':';
                 _byName.Add(name, encoded);
             }
 
             return encoded;
         }
-    }
-
-    /// <summary>A value as compact JSON text (nested values in CSV cells and SQL literals).</summary>
-    public static string ToJson(object? value)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            WriteValue(writer, value);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Output;
 
@@ -80,43 +79,5 @@ public sealed class RecordJsonNameTests
     }
 
     // What the writer makes with each name given as text, all the way down.
-    private static string Direct(DataRecord record)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, RecordJson.WriterOptions))
-        {
-            WriteDirect(writer, record);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void WriteDirect(Utf8JsonWriter writer, object? value)
-    {
-        switch (value)
-        {
-            case DataRecord record:
-                writer.WriteStartObject();
-                foreach (var (key, item) in record)
-                {
-                    writer.WritePropertyName(key);
-                    WriteDirect(writer, item);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case List<object?> list:
-                writer.WriteStartArray();
-                foreach (var item in list)
-                {
-                    WriteDirect(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                RecordJson.WriteValue(writer, value);
-                break;
-        }
-    }
+    private static string Direct(DataRecord record) => WriterOracle.ToJson(record);
 }
