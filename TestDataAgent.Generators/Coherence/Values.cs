@@ -22,6 +22,49 @@ internal static class Values
             return null;
         }
 
+        // Derivation, validation and scoring read a record's timestamps in turn: the last two texts read on this thread
+        // are answered again without parsing (by reference; a string never changes).
+        var recent = t_recent ??= new RecentInstants();
+        if (ReferenceEquals(recent.First, text))
+        {
+            return recent.FirstInstant;
+        }
+
+        if (ReferenceEquals(recent.Second, text))
+        {
+            return recent.SecondInstant;
+        }
+
+        var instant = ParseInstant(text);
+        if (recent.ReplaceSecond)
+        {
+            recent.Second = text;
+            recent.SecondInstant = instant;
+        }
+        else
+        {
+            recent.First = text;
+            recent.FirstInstant = instant;
+        }
+
+        recent.ReplaceSecond = !recent.ReplaceSecond;
+        return instant;
+    }
+
+    [ThreadStatic]
+    private static RecentInstants? t_recent;
+
+    private sealed class RecentInstants
+    {
+        public string? First;
+        public string? Second;
+        public DateTimeOffset? FirstInstant;
+        public DateTimeOffset? SecondInstant;
+        public bool ReplaceSecond;
+    }
+
+    private static DateTimeOffset? ParseInstant(string text)
+    {
         // Fast path for the shape we write (2026-01-31T12:00:00Z): every record's timestamps pass through here.
         if (text.Length == 20 && text[4] == '-' && text[7] == '-' && text[10] == 'T' && text[13] == ':' && text[16] == ':' && text[19] == 'Z' &&
             Digits(text, 0, 4) is { } year && Digits(text, 5, 2) is { } month && Digits(text, 8, 2) is { } day &&

@@ -50,10 +50,82 @@ public sealed class RecordRandomizer
     public float Float(float min = 0.0f, float max = 1.0f) => Convert.ToSingle((Double() * (max - min)) + min);
 
     /// <summary>As Bogus's <c>Long</c>: a double scaled over the range in decimal arithmetic.</summary>
-    public long Long(long min = long.MinValue, long max = long.MaxValue)
+    public long Long(long min = long.MinValue, long max = long.MaxValue) => Scaled(Double(), min, max);
+
+    /// <summary><paramref name="value"/> in [0, 1) scaled over [<paramref name="min"/>, <paramref name="max"/>] as Bogus scales it.</summary>
+    internal static long Scaled(double value, long min, long max)
     {
+        var draw = (decimal)value;
+        if (ScaledExactly(draw, min, max) is { } exact)
+        {
+            return exact;
+        }
+
         var range = (decimal)max - min;
-        return Convert.ToInt64(((decimal)Double() * range) + min);
+        return Convert.ToInt64((draw * range) + min);
+    }
+
+    // 10^0 … 10^28: the scales a decimal can have.
+    private static readonly UInt128[] s_powersOfTen = PowersOfTen();
+
+    private static readonly UInt128 s_decimalLimit = UInt128.One << 96;
+
+    /// <summary>
+    /// <c>Convert.ToInt64(draw * (max - min) + min)</c> in integers, where decimal arithmetic rounds nothing: the draw is
+    /// m·10^-e with a 15-digit m, so when m·range and min·10^e + m·range stay under decimal's 96 bits both decimal
+    /// operations are exact and only the conversion rounds (to the nearest, ties to even). <see langword="null"/> when
+    /// they might not be (very wide ranges or bounds), for the decimal arithmetic itself to decide.
+    /// </summary>
+    private static long? ScaledExactly(decimal draw, long min, long max)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(draw, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        if (max < min || bits[2] != 0 || bits[3] < 0)
+        {
+            return null;
+        }
+
+        var mantissa = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+        var range = unchecked((ulong)max - (ulong)min);
+        var power = s_powersOfTen[scale];
+        var product = (UInt128)mantissa * range;
+        var magnitude = (UInt128)(min < 0 ? unchecked(0UL - (ulong)min) : (ulong)min);
+        if (product >= s_decimalLimit || magnitude >= s_decimalLimit / power)
+        {
+            return null;
+        }
+
+        // min·10^e + m·range, as a sign and a magnitude.
+        var shifted = magnitude * power;
+        var negative = min < 0 && shifted > product;
+        var sum = min >= 0 ? shifted + product : negative ? shifted - product : product - shifted;
+        if (sum >= s_decimalLimit)
+        {
+            return null;
+        }
+
+        var whole = UInt128.DivRem(sum, power);
+        var twice = whole.Remainder << 1;
+        var rounded = twice > power || (twice == power && (whole.Quotient & UInt128.One) == UInt128.One) ? whole.Quotient + 1 : whole.Quotient;
+        if (rounded > (negative ? (UInt128)long.MaxValue + 1 : long.MaxValue))
+        {
+            return null;
+        }
+
+        return negative ? unchecked((long)(0UL - (ulong)rounded)) : (long)rounded;
+    }
+
+    private static UInt128[] PowersOfTen()
+    {
+        var powers = new UInt128[29];
+        powers[0] = UInt128.One;
+        for (var i = 1; i < powers.Length; i++)
+        {
+            powers[i] = powers[i - 1] * 10;
+        }
+
+        return powers;
     }
 
     public bool Bool() => Number() == 0;

@@ -63,6 +63,76 @@ public sealed class RecordRandomizerTests
         }
     }
 
+    // Long scales a draw in integers where decimal arithmetic would round nothing, and in decimals elsewhere: both must
+    // give Bogus's formula's result (or its exception) for every draw and range, at the edges of the integer path too.
+    [Fact]
+    public void LongScalesEveryDrawAsBogusFormulaDoes()
+    {
+        long[] bounds =
+        [
+            0, 1, -1, 2, 9, 10, 59, 3600, 86_400, 31_536_000, 9_999_999, 1L << 31, 1L << 45, (1L << 46) - 1, 1L << 46, (1L << 46) + 1,
+            1L << 52, 1_000_000_000_000_000, long.MaxValue, long.MaxValue - 1, -3_600, -(1L << 46), -1_000_000_000_000_000, long.MinValue, long.MinValue + 1,
+        ];
+        var random = new Random(1203);
+        var draws = new List<double> { 0.0, 0.5, 0.25, 0.125, 1e-20, 1e-5, 0.999999999999999, 1.0 - Math.Pow(2, -53), double.Epsilon, 0.1, 0.7, 0.45 };
+        for (var i = 0; i < 300; i++)
+        {
+            draws.Add(random.NextDouble());
+            draws.Add(random.NextDouble() * Math.Pow(10, -random.Next(1, 25)));
+        }
+
+        var checks = 0;
+        foreach (var draw in draws)
+        {
+            foreach (var min in bounds)
+            {
+                foreach (var max in bounds)
+                {
+                    foreach (var (lo, hi) in new[] { (min, max), (min, min + (max & 0xFFFF)), (-min, max) })
+                    {
+                        Assert.Equal(Expected(draw, lo, hi), Actual(draw, lo, hi));
+                        checks++;
+                    }
+                }
+            }
+        }
+
+        Assert.True(checks > 1_000_000, $"{checks} checks");
+
+        for (var index = 0; index < 2_000; index++)
+        {
+            var (ours, bogus) = Pair(index);
+            var lo = random.NextInt64(-1_000_000_000, 1_000_000_000);
+            var hi = lo + random.NextInt64(0, 1L << random.Next(1, 50));
+            Assert.Equal(bogus.Long(lo, hi), ours.Long(lo, hi));
+            Assert.Equal(bogus.Long(0, 31_536_000), ours.Long(0, 31_536_000));
+        }
+
+        static string Expected(double draw, long min, long max)
+        {
+            try
+            {
+                return Convert.ToInt64(((decimal)draw * ((decimal)max - min)) + min).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (OverflowException)
+            {
+                return "overflow";
+            }
+        }
+
+        static string Actual(double draw, long min, long max)
+        {
+            try
+            {
+                return RecordRandomizer.Scaled(draw, min, max).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (OverflowException)
+            {
+                return "overflow";
+            }
+        }
+    }
+
     [Fact]
     public void BogusListsHoldTheirDataSets()
     {
