@@ -94,8 +94,11 @@ public sealed class TestDataGrpcService(
     private static string Owner(ServerCallContext context) => CallerOf(context)?.Name ?? "";
 
     // The request as the domain takes it; retrieval kept to the caller's own patterns when its OwnPatternsOnly says so.
-    private static GenerationRequestInput Input(GenerateRequest request, ServerCallContext context) =>
-        RequestMapper.ToInput(request) with { PatternOwner = CallerOf(context) is { Limits.OwnPatternsOnly: true } caller ? caller.Name : null };
+    private static GenerationRequestInput Input(GenerateRequest request, ServerCallContext context)
+    {
+        var input = RequestMapper.ToInput(request);
+        return CallerOf(context) is { Limits.OwnPatternsOnly: true } caller ? input with { PatternOwner = caller.Name } : input;
+    }
 
     private static Access.Caller? CallerOf(ServerCallContext context)
     {

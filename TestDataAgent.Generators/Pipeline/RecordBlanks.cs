@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TestDataAgent.Generators.Generation;
 using TestDataAgent.Generators.Requests;
 using TestDataAgent.Generators.Schemas;
@@ -12,11 +13,15 @@ namespace TestDataAgent.Generators.Pipeline;
 /// </summary>
 internal sealed class RecordBlanks
 {
+    // A schema's blank fields, found once per schema instance (a built-in entity without constraints is the same
+    // instance on every call; schemas never change once made).
+    private static readonly ConditionalWeakTable<EntitySchema, Blank[]> s_bySchema = [];
+
     private readonly ulong _seed;
-    private readonly List<Blank> _blanks;
+    private readonly Blank[] _blanks;
     private readonly Dictionary<string, IReadOnlyDictionary<string, object?>> _overrides;
 
-    private RecordBlanks(GenerationRequest request, List<Blank> blanks)
+    private RecordBlanks(GenerationRequest request, Blank[] blanks)
     {
         _seed = (ulong)request.Seed;
         _blanks = blanks;
@@ -26,9 +31,13 @@ internal sealed class RecordBlanks
     /// <summary>The request's blanks, or <see langword="null"/> when it asks for none.</summary>
     public static RecordBlanks? For(GenerationRequest request)
     {
-        var blanks = new List<Blank>();
-        Collect(request.Schema.Fields, blanks);
-        return blanks.Count == 0 ? null : new RecordBlanks(request, blanks);
+        var blanks = s_bySchema.GetValue(request.Schema, static schema =>
+        {
+            var found = new List<Blank>();
+            Collect(schema.Fields, found);
+            return [.. found];
+        });
+        return blanks.Length == 0 ? null : new RecordBlanks(request, blanks);
     }
 
     public void Apply(DataRecord record)
