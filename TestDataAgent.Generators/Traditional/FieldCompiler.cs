@@ -152,6 +152,12 @@ internal sealed class FieldCompiler(long count, IReadOnlyList<DerivationRule> de
         return (c, scope) =>
         {
             var permutation = c.Permutation(slot, space, salt);
+            if (c.Locale is null)
+            {
+                // The original generator's address, made with its unique part in one string.
+                return SemanticValues.UniqueEmail(c, scope, permutation.Map((ulong)c.RecordIndex % space));
+            }
+
             var address = (string)email(c, scope)!;
             var at = address.IndexOf('@', StringComparison.Ordinal);
             // Edge cases: plus-addressing, which many sign-up forms wrongly reject.

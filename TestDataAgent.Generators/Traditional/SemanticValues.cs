@@ -54,7 +54,16 @@ internal static class SemanticValues
         _ => null,
     };
 
-    private static string Email(GenerationContext context, DataRecord scope)
+    private static string Email(GenerationContext context, DataRecord scope) => Email(context, scope, unique: null, edgeCases: false);
+
+    /// <summary>
+    /// The original generator's email with <paramref name="unique"/> as the last dot-separated part of the local name
+    /// (and, for edge cases, sometimes a <c>+qa</c> tag), made as one string: the draws of <see cref="Email(GenerationContext, DataRecord)"/>,
+    /// then the tag's.
+    /// </summary>
+    internal static string UniqueEmail(GenerationContext context, DataRecord scope, ulong unique) => Email(context, scope, unique, context.EdgeCases);
+
+    private static string Email(GenerationContext context, DataRecord scope, ulong? unique, bool edgeCases)
     {
         // An email that belongs to the person in the same record reads as real data.
         var first = scope.TryGetValue("first_name", out var f) && f is string firstName ? firstName : context.Random.DataSetItem(BogusList.FirstNames);
@@ -71,7 +80,15 @@ internal static class SemanticValues
             2 => "_",
             _ => "",
         };
-        return string.Create(CultureInfo.InvariantCulture, stackalloc char[256], $"{(style == 3 ? given[..1] : given)}{separator}{family}@{domain}");
+        given = style == 3 ? given[..1] : given;
+        if (unique is not { } number)
+        {
+            return string.Create(CultureInfo.InvariantCulture, stackalloc char[256], $"{given}{separator}{family}@{domain}");
+        }
+
+        // Edge cases: plus-addressing, which many sign-up forms wrongly reject.
+        var tag = edgeCases && context.Random.Bool(EdgeCaseValues.Probability) ? "+qa" : "";
+        return string.Create(CultureInfo.InvariantCulture, stackalloc char[256], $"{given}{separator}{family}.{number}{tag}@{domain}");
     }
 
     private const int MaxSlug = 64;
