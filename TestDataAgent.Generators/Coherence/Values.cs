@@ -36,6 +36,12 @@ internal static class Values
         }
 
         var instant = ParseInstant(text);
+        if (text.Length > RecentMaxLength)
+        {
+            // Not a timestamp this class writes: not worth keeping alive.
+            return instant;
+        }
+
         if (recent.ReplaceSecond)
         {
             recent.Second = text;
@@ -50,6 +56,8 @@ internal static class Values
         recent.ReplaceSecond = !recent.ReplaceSecond;
         return instant;
     }
+
+    private const int RecentMaxLength = 64;
 
     [ThreadStatic]
     private static RecentInstants? t_recent;

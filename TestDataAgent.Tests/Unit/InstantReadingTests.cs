@@ -31,7 +31,12 @@ public sealed class InstantReadingTests
                 {
                     3 => instant.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                     4 => instant.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    _ => random.Next(3) == 0 ? "not a time" : instant.ToOffset(TimeSpan.FromHours(2)).ToString("O", CultureInfo.InvariantCulture),
+                    _ => random.Next(3) switch
+                    {
+                        0 => "not a time",
+                        1 => instant.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) + new string(' ', 70),
+                        _ => instant.ToOffset(TimeSpan.FromHours(2)).ToString("O", CultureInfo.InvariantCulture),
+                    },
                 };
             }
 
