@@ -18,7 +18,7 @@ namespace TestDataAgent.Generators.Output;
 /// is copied byte for byte, integers and decimals are formatted as the writer formats them. Text that needs escaping and
 /// floating-point numbers are handed to a <see cref="Utf8JsonWriter"/> with the same options, so their bytes are its bytes.
 /// </remarks>
-public static class RecordJson
+public static partial class RecordJson
 {
     /// <summary>
     /// Compact, and non-ASCII text kept as UTF-8 rather than \u escapes: the data is for programs and people,
@@ -207,21 +207,15 @@ public static class RecordJson
         // What the writer may keep between values; a longer value's buffer is let go after it.
         private const int KeptBytes = 64 * 1024;
 
+        private readonly Utf8JsonWriter _writer;
         private ArrayBufferWriter<byte> _written = new(256);
-        private Utf8JsonWriter _writer = null!;
+
+        public Scratch() => _writer = new Utf8JsonWriter(_written, WriterOptions);
 
         public Utf8JsonWriter Begin()
         {
             _written.ResetWrittenCount();
-            if (_writer is null)
-            {
-                _writer = new Utf8JsonWriter(_written, WriterOptions);
-            }
-            else
-            {
-                _writer.Reset(_written);
-            }
-
+            _writer.Reset(_written);
             return _writer;
         }
 
@@ -231,72 +225,11 @@ public static class RecordJson
             output.Write(_written.WrittenSpan);
             if (_written.Capacity > KeptBytes)
             {
+                // Begin points the writer at the new one.
                 _written = new ArrayBufferWriter<byte>(256);
-                _writer.Reset(_written);
             }
         }
 
-        public void Dispose() => _writer?.Dispose();
-    }
-
-    // A record's keys are a few string instances (its schema's field names, made once per compiled plan), so each is
-    // escaped and turned into UTF-8 once per thread rather than once per record. Records of a schema put the same names
-    // in the same places, so a name is first looked for where it was in the last record at its depth (one reference
-    // comparison), then in a table keyed by reference. A name that arrives as a new string each time (a model's record)
-    // only costs an entry, and the table is emptied when it fills.
-    [ThreadStatic]
-    private static EncodedNames? t_names;
-
-    private sealed class EncodedNames
-    {
-        private const int MaxNames = 1024;
-        private const int Depths = 8;
-        private const int Positions = 64;
-
-        private readonly Dictionary<string, byte[]> _byName = new(ReferenceEqualityComparer.Instance);
-        private readonly string?[] _lastNames = new string?[Depths * Positions];
-        private readonly byte[][] _lastEncoded = new byte[Depths * Positions][];
-
-        /// <summary>The bytes the writer writes for <paramref name="name"/> as a property name: <c>"name":</c>.</summary>
-        public byte[] Get(string name, int depth, int position)
-        {
-            if (depth >= Depths || position >= Positions)
-            {
-                return Lookup(name);
-            }
-
-            var slot = (depth * Positions) + position;
-            if (ReferenceEquals(_lastNames[slot], name))
-            {
-                return _lastEncoded[slot];
-            }
-
-            var encoded = Lookup(name);
-            _lastNames[slot] = name;
-            _lastEncoded[slot] = encoded;
-            return encoded;
-        }
-
-        private byte[] Lookup(string name)
-        {
-            if (!_byName.TryGetValue(name, out var encoded))
-            {
-                if (_byName.Count == MaxNames)
-                {
-                    _byName.Clear();
-                }
-
-                // The writer's own encoder, so the bytes are those WritePropertyName(string) writes.
-                var escaped = JsonEncodedText.Encode(name, WriterOptions.Encoder).EncodedUtf8Bytes;
-                encoded = new byte[escaped.Length + 3];
-                encoded[0] = (byte)'"';
-                escaped.CopyTo(encoded.AsSpan(1));
-                encoded[^2] = (byte)'"';
-                encoded[^1] = (byte)':';
-                _byName.Add(name, encoded);
-            }
-
-            return encoded;
-        }
+        public void Dispose() => _writer.Dispose();
     }
 }

@@ -65,10 +65,11 @@ public sealed class RecordRandomizer
         return Convert.ToInt64((draw * range) + min);
     }
 
-    // 10^0 … 10^28: the scales a decimal can have.
-    private static readonly UInt128[] s_powersOfTen = PowersOfTen();
-
     private static readonly UInt128 s_decimalLimit = UInt128.One << 96;
+
+    // 10^0 … 10^28: the scales a decimal can have; and per scale, the first bound too large to scale within 96 bits.
+    private static readonly UInt128[] s_powersOfTen = PowersOfTen();
+    private static readonly UInt128[] s_boundLimits = [.. s_powersOfTen.Select(power => s_decimalLimit / power)];
 
     /// <summary>
     /// <c>Convert.ToInt64(draw * (max - min) + min)</c> in integers, where decimal arithmetic rounds nothing: the draw is
@@ -91,7 +92,7 @@ public sealed class RecordRandomizer
         var power = s_powersOfTen[scale];
         var product = (UInt128)mantissa * range;
         var magnitude = (UInt128)(min < 0 ? unchecked(0UL - (ulong)min) : (ulong)min);
-        if (product >= s_decimalLimit || magnitude >= s_decimalLimit / power)
+        if (product >= s_decimalLimit || magnitude >= s_boundLimits[scale])
         {
             return null;
         }
